@@ -1,25 +1,43 @@
 /** @jest-config-loader-options {"transpileOnly": true} */
+import path from 'node:path';
 import type { Config } from 'jest';
 
 // ESM-only packages that jest (CommonJS) must transpile before requiring them.
 const esmPackages = ['@apidevtools/json-schema-ref-parser', 'json-schema-faker'];
 
-const tsJest: Config['transform'] = {
-  '^.+\\.[cm]?[tj]s$': [
-    'ts-jest',
+const shared = {
+  transform: {
     // Type checking is its own CI step (tsc --noEmit); here ts-jest only transpiles.
-    { tsconfig: { allowJs: true, isolatedModules: true } },
-  ],
-};
-
-const config: Config = {
-  testEnvironment: 'node',
-  transform: tsJest,
+    '^.+\\.[cm]?[tj]s$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+  },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
-  testMatch: ['<rootDir>/tests/**/*.test.ts'],
   moduleNameMapper: {
     '^json-schema-faker$': '<rootDir>/node_modules/json-schema-faker/dist/index.js',
   },
+} satisfies Config;
+
+const config: Config = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'conformance',
+      // Every check becomes an Allure result with labels, parameters and attached exchanges.
+      testEnvironment: 'allure-jest/node',
+      testEnvironmentOptions: {
+        resultsDir: path.join(process.env.CONFORMANCE_REPORT_DIR ?? 'reports', 'allure-results'),
+      },
+      testMatch: ['<rootDir>/suites/**/*.suite.ts'],
+      globalSetup: '<rootDir>/src/runner/jest-global-setup.ts',
+    },
+  ],
+  testSequencer: '<rootDir>/suites/jest-sequencer.cjs',
+  reporters: ['default', '<rootDir>/suites/jest-reporter.cjs'],
 };
 
 export default config;

@@ -5,3 +5,6 @@ export { createAjv, OPENAPI_KEYWORDS } from './ajv';
 export { DEFAULT_SPEC_PATH, getSpec, loadSpec } from './load-spec';
 export * from './roles';
 export * from './documented-rules';
+export * from './list-operations';
+export * from './vocabulary';
+export * from './documented-defaults';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ValidateFunction } from 'ajv';
 import yaml from 'js-yaml';
-import { createAjv, SPEC_SCHEMA_ID } from './ajv';
+import { createAjv, OPENAPI_KEYWORDS, SPEC_SCHEMA_ID } from './ajv';
 import { SpecError } from './errors';
 import { buildOperations } from './operations';
 import { pointerOf, segmentsOf, valueAt } from './pointer';
@@ -68,14 +68,31 @@ function checkLocalRefs(file: string, doc: Doc): void {
   walk(doc, []);
 }
 
+function extensionKeys(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, out));
+  else if (typeof node === 'object' && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) out.add(key);
+      extensionKeys(value, out);
+    }
+  }
+  return out;
+}
+
 async function validateWithSwaggerParser(file: string, doc: Doc): Promise<Doc> {
   try {
     // swagger-parser mutates what it is given: hand it copies.
     await SwaggerParser.validate(structuredClone(doc) as never);
     return (await SwaggerParser.dereference(structuredClone(doc) as never)) as unknown as Doc;
   } catch (err) {
-    const first = String((err as Error).message ?? err).split('\n').find((l) => l.trim()) ?? 'invalid';
-    throw new SpecError(file, undefined, `invalid OpenAPI document: ${first.trim()}`);
+    const lines = String((err as Error).message ?? err)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    // Schema validation failures read "Swagger schema validation failed." then "#/pointer problem".
+    const located = /^(#\S*)\s+(.*)$/.exec(lines.find((l) => l.startsWith('#')) ?? '');
+    if (located) throw new SpecError(file, located[1], `invalid OpenAPI document: ${located[2]}`);
+    throw new SpecError(file, undefined, `invalid OpenAPI document: ${lines[0] ?? 'invalid'}`);
   }
 }
 
@@ -109,6 +126,10 @@ export async function loadSpec(specPath: string = DEFAULT_SPEC_PATH): Promise<Sp
   const dereferenced = await validateWithSwaggerParser(specPath, parsed);
 
   const ajv = createAjv();
+  // Specification extensions (x-tagGroups, ...) may sit anywhere, the top level included, which
+  // ajv compiles when resolving a pointer: strict mode must know them as annotations.
+  const known = new Set<string>(OPENAPI_KEYWORDS);
+  ajv.addVocabulary([...extensionKeys(parsed)].filter((k) => !known.has(k)));
   try {
     ajv.addSchema({ ...parsed, $id: SPEC_SCHEMA_ID });
   } catch (err) {

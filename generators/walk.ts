@@ -1,0 +1,80 @@
+import { child, escapeSegment } from '../src/model';
+import type { JsonSchema } from '../src/model';
+import { isSchemaObject, isValid, mergeAllOf, typesOf, type SchemaObject, type SchemaSite } from './schema';
+
+/** A place in a request value, with the schema that governs it. */
+export interface ValueSite extends SchemaSite {
+  /** Request pointer: '/body/leadOpportunity/closeDate'. */
+  at: string;
+  /** False for an optional property the value does not have (only the site itself is visited). */
+  present: boolean;
+  value: unknown;
+  /** Whether the parent object requires this property. */
+  required: boolean;
+  parent?: ValueSite;
+}
+
+export const pointerChild = (at: string, segment: string | number): string => `${at}/${escapeSegment(segment)}`;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The schema to descend with: `allOf` merged, and the properties of the anyOf/oneOf branches
+ * this value matches. Branch `required` lists are left out on purpose: removing a property one
+ * branch requires may still leave the value valid through another branch.
+ */
+function descentSchema(schema: SchemaObject, value: unknown, pointer: string): SchemaObject {
+  const keyword = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
+  if (!keyword) return schema;
+  const { [keyword]: branches, ...rest } = schema;
+  const properties: Record<string, unknown> = { ...((rest.properties as object) ?? {}) };
+  (branches as JsonSchema[]).forEach((branch, i) => {
+    if (!isSchemaObject(branch) || !isValid(branch, value)) return;
+    const merged = mergeAllOf(branch, child(pointer, keyword, i));
+    for (const [name, s] of Object.entries((merged.properties as object) ?? {})) {
+      properties[name] = name in properties ? { allOf: [properties[name], s] } : s;
+    }
+  });
+  return { ...rest, properties };
+}
+
+/** Visits `value` and everything below it, with the schema that governs each place. */
+export function walkValue(
+  schema: JsonSchema,
+  value: unknown,
+  where: { at: string; pointer: string; present?: boolean; propertyName?: string },
+  visit: (site: ValueSite) => void,
+): void {
+  const walk = (
+    s: JsonSchema,
+    v: unknown,
+    at: string,
+    pointer: string,
+    path: string[],
+    present: boolean,
+    required: boolean,
+    propertyName: string | undefined,
+    parent: ValueSite | undefined,
+  ): void => {
+    if (!isSchemaObject(s)) return;
+    const merged = mergeAllOf(s, pointer);
+    const governing = present ? descentSchema(merged, v, pointer) : merged;
+    const site: ValueSite = { schema: governing, pointer, path, propertyName, at, present, value: v, required, parent };
+    visit(site);
+    if (!present) return;
+    const types = typesOf(governing);
+    if (isPlainObject(v) && (!types || types.includes('object'))) {
+      const req = new Set((governing.required as string[] | undefined) ?? []);
+      for (const [name, ps] of Object.entries((governing.properties as Record<string, JsonSchema>) ?? {})) {
+        walk(ps, v[name], pointerChild(at, name), child(pointer, 'properties', name), [...path, name], name in v, req.has(name), name, site);
+      }
+    }
+    if (Array.isArray(v) && (!types || types.includes('array')) && governing.items !== undefined) {
+      v.forEach((item, i) =>
+        walk(governing.items as JsonSchema, item, pointerChild(at, i), child(pointer, 'items'), [...path, '*'], true, true, propertyName, site),
+      );
+    }
+  };
+  walk(schema, value, where.at, where.pointer, [], where.present ?? true, true, where.propertyName, undefined);
+}

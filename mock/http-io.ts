@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type BodyRead =
+  | { kind: 'complete'; text: string; bytes: number }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'aborted' };
+
+/**
+ * The request body, up to `maxBytes`. A bigger body is still drained to its end (so the
+ * client gets an answer instead of a reset connection) but not kept in memory.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let settled = false;
+    const settle = (result: BodyRead): void => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+    };
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () =>
+      settle(
+        bytes > maxBytes
+          ? { kind: 'too-large', bytes }
+          : { kind: 'complete', text: Buffer.concat(chunks).toString('utf8'), bytes },
+      ),
+    );
+    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('close', () => settle({ kind: 'aborted' }));
+  });
+}
+
+/** What a handler answers: a status, a JSON body (or none) and extra headers. */
+export interface MockReply {
+  status: number;
+  /** The documented status whose headers apply, when a fault answers with another one. */
+  documentedStatus?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export const JSON_CONTENT_TYPE = 'application/json';
+
+export function writeReply(
+  res: ServerResponse,
+  reply: MockReply,
+  contentType = JSON_CONTENT_TYPE,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (text) {
+    headers['Content-Type'] = contentType;
+    headers['Content-Length'] = Buffer.byteLength(text);
+  } else {
+    headers['Content-Length'] = 0;
+  }
+  res.writeHead(reply.status, headers);
+  res.end(text);
+}

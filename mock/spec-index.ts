@@ -1,0 +1,58 @@
+import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../src/model';
+import { itemsOf, propertiesOf, type SchemaObject } from './schema';
+import { FIELDS } from './spec-fields';
+
+/**
+ * Where the mock finds things in the model: operations by role and version (never by path),
+ * and the few schemas it shapes objects with.
+ */
+export interface SpecIndex {
+  spec: SpecModel;
+  /** Versions that can read the resource, oldest first ('v0', 'v1'). */
+  versions: string[];
+  /** The newest version: its read vocabulary is the one objects are stored in. */
+  latest: string;
+  op(role: OperationRole, version: string): OperationModel | undefined;
+  /** `data.leadOpportunity` in the read's 200 schema. */
+  readResource(version: string): SchemaObject | undefined;
+  /** The create body's schema. */
+  createBody(version: string): SchemaObject | undefined;
+  /** An offer line's `revenueType` schema: as created, and as read. */
+  createRevenueType(version: string): SchemaObject | undefined;
+  readRevenueType(version: string): SchemaObject | undefined;
+}
+
+const versionNumber = (v: string): number => Number(/\d+/.exec(v)?.[0] ?? -1);
+
+function successSchema(op: OperationModel | undefined): SchemaObject | undefined {
+  const status = op && Object.keys(op.responses).find((s) => /^2\d\d$/.test(s));
+  return status ? (op.responses[status].json?.schema as SchemaObject | undefined) : undefined;
+}
+
+export function indexSpec(spec: SpecModel): SpecIndex {
+  const op = (role: OperationRole, version: string): OperationModel | undefined =>
+    spec.operations.find((o) => roleOf(o) === role && o.version === version);
+  const versions = [
+    ...new Set(spec.operations.filter((o) => roleOf(o) === 'read').map((o) => o.version)),
+  ].sort((a, b) => versionNumber(a) - versionNumber(b));
+  const readResource = (version: string): SchemaObject | undefined =>
+    propertiesOf(propertiesOf(successSchema(op('read', version)))[FIELDS.data])[FIELDS.resource];
+  const createBody = (version: string): SchemaObject | undefined =>
+    op('create', version)?.requestBody?.json?.schema as SchemaObject | undefined;
+  return {
+    spec,
+    versions,
+    latest: versions[versions.length - 1] ?? 'unversioned',
+    op,
+    readResource,
+    createBody,
+    createRevenueType: (version) =>
+      propertiesOf(itemsOf(propertiesOf(createBody(version))[FIELDS.offerLines]))[
+        FIELDS.revenueType
+      ],
+    readRevenueType: (version) =>
+      propertiesOf(itemsOf(propertiesOf(readResource(version))[FIELDS.offerLines]))[
+        FIELDS.revenueType
+      ],
+  };
+}

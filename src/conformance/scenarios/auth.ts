@@ -1,0 +1,29 @@
+import { missingKeyRejected, unknownKeyRejected } from '../../checks/auth';
+import { skip } from '../../checks/types';
+import { roleOf } from '../../model';
+import { exchangeFor, judge, type ScenarioContext } from '../context';
+import { CHECKS } from '../plan';
+import { requestWithId } from '../resources';
+import { httpRequestOf, validSamples } from '../samples';
+
+/** No key gives 401, an unknown key 403, each with a `message`: as the spec documents. */
+export async function authScenario(ctx: ScenarioContext): Promise<void> {
+  const { op, session } = ctx;
+  const writes = ['create', 'update'].includes(roleOf(op));
+  if (writes && !session.writesAllowed) {
+    for (const check of [CHECKS.authMissingKey, CHECKS.authUnknownKey]) {
+      judge(ctx, check, skip('write operation: not sent to production'));
+    }
+    return;
+  }
+  // A request that would succeed with the key, so only the key decides the answer.
+  const request =
+    roleOf(op) === 'read' || roleOf(op) === 'update'
+      ? requestWithId(op, 'AUTH-PROBE-0000', validSamples(session, op, 1, 'auth')[0]?.body)
+      : httpRequestOf(op, validSamples(session, op, 1, 'auth')[0]);
+  const missing = await exchangeFor(ctx, CHECKS.authMissingKey, request, { apiKey: null });
+  if (missing) judge(ctx, CHECKS.authMissingKey, missingKeyRejected({ spec: session.spec, op, exchange: missing }), missing);
+  const unknownKey = `conformance-unknown-key-${session.config.runId}`;
+  const unknown = await exchangeFor(ctx, CHECKS.authUnknownKey, request, { apiKey: unknownKey });
+  if (unknown) judge(ctx, CHECKS.authUnknownKey, unknownKeyRejected({ spec: session.spec, op, exchange: unknown }), unknown);
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { SpecError } from './errors';
+import type { HttpMethod } from './types';
+
+export interface OperationSummary {
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  version: string;
+  deprecated: boolean;
+  tags: string[];
+}
+
+const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/**
+ * The operations of a spec, read synchronously and without validation. Jest registers tests
+ * synchronously, before the full (asynchronous) model can load, so suites name their tests
+ * from this list and load the model in `beforeAll`.
+ */
+export function listOperations(specPath: string): OperationSummary[] {
+  let doc: unknown;
+  try {
+    doc = yaml.load(readFileSync(specPath, 'utf8'));
+  } catch (err) {
+    throw new SpecError(specPath, undefined, (err as Error).message.split('\n')[0]);
+  }
+  const paths = ((doc as Record<string, unknown> | null)?.paths ?? {}) as Record<string, unknown>;
+  const out: OperationSummary[] = [];
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of METHODS) {
+      const op = (item as Record<string, unknown> | null)?.[method] as Record<string, unknown> | undefined;
+      if (!op || typeof op.operationId !== 'string') continue;
+      out.push({
+        operationId: op.operationId,
+        method,
+        path,
+        version: /\/(v\d+)(\/|$)/.exec(path)?.[1] ?? 'unversioned',
+        deprecated: op.deprecated === true,
+        tags: Array.isArray(op.tags) ? (op.tags as string[]) : [],
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './redact';
+export * from './curl';
+export * from './checks';
+export * from './junit';
+export * from './har';
+export * from './certification';
+export * from './regression';
+export * from './summary-file';
+export * from './write-reports';
+export { toolInfo } from './tool-info';
+export type { RenderContext } from './failure-details';

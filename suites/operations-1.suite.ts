@@ -1,0 +1,3 @@
+import { defineOperationSuites } from './define-suites';
+
+defineOperationSuites(1, 4);

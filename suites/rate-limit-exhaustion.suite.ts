@@ -1,0 +1,3 @@
+import { defineExhaustionSuite } from './define-suites';
+
+defineExhaustionSuite();

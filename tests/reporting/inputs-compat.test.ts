@@ -1,0 +1,56 @@
+import type { DeprecationDiff as DiffOutput } from '../../src/diff/types';
+import type { Finding } from '../../src/lint/types';
+import { certificationMarkdown, type DeprecationDiff, type LintFinding } from '../../src/reporting';
+import { BASE_URL, KEY_HEADER, summary } from './fixtures';
+
+// Reporting declares its own minimal shapes for lint findings and the deprecation diff; these
+// assignments make `tsc` fail as soon as src/lint or src/diff drift away from them.
+const asFinding = (finding: Finding): LintFinding => finding;
+const asDiff = (diff: DiffOutput): DeprecationDiff => diff;
+
+test('what src/lint and src/diff produce renders in the certification report', () => {
+  const ref = (operationId: string, version: string) => ({
+    operationId,
+    method: 'get' as const,
+    path: `/sales/api4partners/${version}/leads-opportunities/{id}`,
+  });
+  const diff: DiffOutput = {
+    pairs: [
+      {
+        v0: ref('getLeadsOpportunities', 'v0'),
+        v1: ref('getLeadsOpportunities_v1', 'v1'),
+        changes: [
+          {
+            kind: 'enum-values-removed',
+            breaking: true,
+            rationale: 'a v0 client may still send them',
+            where: 'response',
+            status: '200',
+            path: 'leadOpportunity.status',
+            message: 'status no longer allows "Lost"',
+          },
+        ],
+      },
+    ],
+    currentV0: [ref('searchPortfolioItems', 'v0')],
+    unresolved: [],
+  };
+  const finding: Finding = {
+    severity: 'warning',
+    rule: 'r',
+    pointer: '#/x',
+    message: 'lint says hi',
+  };
+  const md = certificationMarkdown({
+    summary: summary(),
+    context: { baseUrl: BASE_URL, keyHeader: KEY_HEADER },
+    lintFindings: [asFinding(finding)],
+    deprecationDiff: asDiff(diff),
+  });
+  expect(md).toContain('| enum-values-removed | ⚠️ yes | response 200 leadOpportunity.status |');
+  expect(md).toContain('status no longer allows "Lost" (a v0 client may still send them)');
+  expect(md).toContain(
+    '- searchPortfolioItems (GET /sales/api4partners/v0/leads-opportunities/{id})',
+  );
+  expect(md).toContain('lint says hi');
+});
