@@ -5,7 +5,15 @@
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { getSpec, UsageError, type OperationModel, type SpecModel } from '../src/model';
-import { requestFindings, serializeParam, validRequest, type Finding, type RequestSample } from '../generators';
+import {
+  partnerIdPointer,
+  requestFindings,
+  valueAtRequest,
+  serializeParam,
+  validRequest,
+  type Finding,
+  type RequestSample,
+} from '../generators';
 
 interface Measure {
   perSecond: number;
@@ -42,7 +50,8 @@ function parseArgs(argv: string[]): Args {
         if (!(n > 0)) throw new UsageError(`--seconds: expected a positive number, got '${v}'`);
         args.seconds = n;
       }
-    } else throw new UsageError(`unknown argument '${a}' (expected --json, --seconds N, --spec FILE)`);
+    } else
+      throw new UsageError(`unknown argument '${a}' (expected --json, --seconds N, --spec FILE)`);
   }
   return args;
 }
@@ -57,13 +66,16 @@ const SLICES = 10;
 type Producer = (round: number) => RequestSample[];
 
 /** Generation plus the spec's own validators (ajv on parameters and body): the timed work. */
-const schemaFindings = (op: OperationModel, sample: RequestSample): Finding[] => requestFindings(op, sample, {}, []);
+const schemaFindings = (op: OperationModel, sample: RequestSample): Finding[] =>
+  requestFindings(op, sample, {}, []);
 
 interface Tally {
   samples: number;
   schemaValid: number;
   ruleValid: number;
   ms: number;
+  /** Partner ids sent so far by this tool: a repeat breaks "not used before by the same key". */
+  partnerIds: Set<unknown>;
 }
 
 /** One time slice of one tool; description rules are checked on the side, untimed. */
@@ -80,7 +92,13 @@ function runSlice(op: OperationModel, produce: Producer, ms: number, tally: Tall
   const used = process.cpuUsage(cpu);
   tally.ms += (used.user + used.system) / 1000;
   tally.samples += produced.length;
-  for (const sample of produced) if (requestFindings(op, sample).length === 0) tally.ruleValid++;
+  for (const sample of produced) {
+    const pointer = partnerIdPointer(op, sample);
+    const id = pointer === undefined ? undefined : valueAtRequest(sample, pointer);
+    const repeated = pointer !== undefined && tally.partnerIds.has(id);
+    if (pointer !== undefined) tally.partnerIds.add(id);
+    if (!repeated && requestFindings(op, sample).length === 0) tally.ruleValid++;
+  }
 }
 
 const toMeasure = (t: Tally): Measure => ({
@@ -90,9 +108,14 @@ const toMeasure = (t: Tally): Measure => ({
   samples: t.samples,
 });
 
-function compare(op: OperationModel, seconds: number, ours: Producer, theirs: Producer): [Measure, Measure] {
-  const a: Tally = { samples: 0, schemaValid: 0, ruleValid: 0, ms: 0 };
-  const b: Tally = { samples: 0, schemaValid: 0, ruleValid: 0, ms: 0 };
+function compare(
+  op: OperationModel,
+  seconds: number,
+  ours: Producer,
+  theirs: Producer,
+): [Measure, Measure] {
+  const a: Tally = { samples: 0, schemaValid: 0, ruleValid: 0, ms: 0, partnerIds: new Set() };
+  const b: Tally = { samples: 0, schemaValid: 0, ruleValid: 0, ms: 0, partnerIds: new Set() };
   const slice = (seconds * 1000) / SLICES;
   for (let i = 0; i < SLICES; i++) {
     runSlice(op, ours, slice, a);
@@ -132,7 +155,16 @@ function jsfProducer(op: OperationModel, generate: JsfGenerate): Producer {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function printTable(rows: Row[], seconds: number): void {
-  const header = ['operation', 'ours req/s', 'schema', 'rules', 'jsf req/s', 'schema', 'rules', 'speed-up'];
+  const header = [
+    'operation',
+    'ours req/s',
+    'schema',
+    'rules',
+    'jsf req/s',
+    'schema',
+    'rules',
+    'speed-up',
+  ];
   const lines = rows.map((r) => [
     r.operationId,
     r.ours.perSecond.toFixed(0),
@@ -144,9 +176,14 @@ function printTable(rows: Row[], seconds: number): void {
     `${(r.ours.perSecond / r.jsonSchemaFaker.perSecond).toFixed(1)}x`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`valid requests per CPU-second: generated + checked by the spec's ajv validators (${seconds}s per tool per operation)`);
-  console.log('schema = share accepted by those validators; rules = share also keeping the description rules (checked untimed)');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(
+    `valid requests per CPU-second: generated + checked by the spec's ajv validators (${seconds}s per tool per operation)`,
+  );
+  console.log(
+    'schema = share accepted by those validators; rules = share also keeping the description rules, unique partner ids included (checked untimed)',
+  );
   console.log(fmt(header));
   for (const l of lines) console.log(fmt(l));
 }
@@ -159,8 +196,14 @@ async function main(): Promise<void> {
   const generate: JsfGenerate = (schema) => generator.generate(schema as never);
   const rows: Row[] = [];
   for (const op of spec.operations) {
-    if (!op.requestBody && !op.parameters.some((p) => p.in === 'path' || p.in === 'query')) continue;
-    const [ours, jsonSchemaFaker] = compare(op, args.seconds, oursProducer(op, spec), jsfProducer(op, generate));
+    if (!op.requestBody && !op.parameters.some((p) => p.in === 'path' || p.in === 'query'))
+      continue;
+    const [ours, jsonSchemaFaker] = compare(
+      op,
+      args.seconds,
+      oursProducer(op, spec),
+      jsfProducer(op, generate),
+    );
     rows.push({ operationId: op.operationId, ours, jsonSchemaFaker });
   }
   if (args.json) {

@@ -4,9 +4,21 @@ import { invalidRequestOf } from './invalid';
 import { validRequestOf } from './request/valid';
 import type { GeneratorOptions, InvalidSample, RequestSample } from './types';
 
-export type { GeneratorOptions, InvalidSample, RequestSample, ValueMutation, Replacement } from './types';
+export type {
+  GeneratorOptions,
+  InvalidSample,
+  RequestSample,
+  ValueMutation,
+  Replacement,
+} from './types';
 export { REMOVE } from './types';
-export { arbitraryFromSchema, UnsupportedSchemaError, type SchemaGeneratorOptions, type SchemaHook, type SchemaSite } from './schema';
+export {
+  arbitraryFromSchema,
+  UnsupportedSchemaError,
+  type SchemaGeneratorOptions,
+  type SchemaHook,
+  type SchemaSite,
+} from './schema';
 export { toHttpRequest, apiKeyHeaders, fillPath } from './request/http';
 export { requestFindings, type Finding } from './request/findings';
 export { decodeParam, serializeParam } from './request/params';
@@ -18,20 +30,36 @@ export { AJV_KEYWORDS_OF } from './labels';
 
 type OperationArg = OperationModel | string;
 
-const resolve = (spec: SpecModel, op: OperationArg): OperationModel => (typeof op === 'string' ? spec.operation(op) : op);
+const resolve = (spec: SpecModel, op: OperationArg): OperationModel =>
+  typeof op === 'string' ? spec.operation(op) : op;
 
 /** Valid requests for an operation (pass the model or its operationId). */
-export function validRequest(spec: SpecModel, op: OperationArg, options?: GeneratorOptions): fc.Arbitrary<RequestSample> {
+export function validRequest(
+  spec: SpecModel,
+  op: OperationArg,
+  options?: GeneratorOptions,
+): fc.Arbitrary<RequestSample> {
   return validRequestOf(resolve(spec, op), options);
 }
 
 /** Requests breaking exactly one rule. Throws a UsageError for operations that admit none (e.g. a read by id). */
-export function invalidRequest(spec: SpecModel, op: OperationArg, options?: GeneratorOptions): fc.Arbitrary<InvalidSample> {
+export function invalidRequest(
+  spec: SpecModel,
+  op: OperationArg,
+  options?: GeneratorOptions,
+): fc.Arbitrary<InvalidSample> {
   return invalidRequestOf(resolve(spec, op), options);
 }
 
-/** A valid request to an id that was never created (read/update by id). */
-export { unknownIdRequestOf as unknownIdRequest, duplicatePartnerIdRequestOf as duplicatePartnerIdRequest } from './invalid/stateful';
+/**
+ * Stateful cases, for the suites to sequence: `unknownIdRequest(op)` is a valid request to an id
+ * never created (ERROR_048); `duplicatePartnerIdRequest(op, earlierCreate)` a valid create that
+ * reuses an earlier partner id (ERR801).
+ */
+export {
+  unknownIdRequestOf as unknownIdRequest,
+  duplicatePartnerIdRequestOf as duplicatePartnerIdRequest,
+} from './invalid/stateful';
 
 export interface SampleOptions extends GeneratorOptions {
   seed?: number;

@@ -32,7 +32,10 @@ export interface GeneratorOptions {
    */
   idPrefix?: string;
   /** Values a server knows, by property or parameter name (e.g. offerNameId from portfolio-items). */
-  pools?: { offerNameId?: ReadonlyArray<string>; [name: string]: ReadonlyArray<string> | undefined };
+  pools?: {
+    offerNameId?: ReadonlyArray<string>;
+    [name: string]: ReadonlyArray<string> | undefined;
+  };
   /** Items generated beyond minItems in arrays without maxItems (default 3). */
   maxExtraItems?: number;
   /** Mix in strings of several hundred characters (default true). */
@@ -55,4 +58,6 @@ export interface ValueMutation {
   describe: (value: Replacement) => string;
   /** The JSON Schema format of the field, for format violations. */
   format?: string;
+  /** The finite list `value` draws from, when it is one (lets callers filter without sampling). */
+  candidates?: ReadonlyArray<unknown>;
 }

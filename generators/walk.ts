@@ -1,6 +1,13 @@
 import { child, escapeSegment } from '../src/model';
 import type { JsonSchema } from '../src/model';
-import { isSchemaObject, isValid, mergeAllOf, typesOf, type SchemaObject, type SchemaSite } from './schema';
+import {
+  isSchemaObject,
+  isValid,
+  mergeAllOf,
+  typesOf,
+  type SchemaObject,
+  type SchemaSite,
+} from './schema';
 
 /** A place in a request value, with the schema that governs it. */
 export interface ValueSite extends SchemaSite {
@@ -14,7 +21,8 @@ export interface ValueSite extends SchemaSite {
   parent?: ValueSite;
 }
 
-export const pointerChild = (at: string, segment: string | number): string => `${at}/${escapeSegment(segment)}`;
+export const pointerChild = (at: string, segment: string | number): string =>
+  `${at}/${escapeSegment(segment)}`;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,19 +33,35 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * branch requires may still leave the value valid through another branch.
  */
 function descentSchema(schema: SchemaObject, value: unknown, pointer: string): SchemaObject {
-  const keyword = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
+  const keyword = Array.isArray(schema.anyOf)
+    ? 'anyOf'
+    : Array.isArray(schema.oneOf)
+      ? 'oneOf'
+      : undefined;
   if (!keyword) return schema;
-  const { [keyword]: branches, ...rest } = schema;
-  const properties: Record<string, unknown> = { ...((rest.properties as object) ?? {}) };
-  (branches as JsonSchema[]).forEach((branch, i) => {
-    if (!isSchemaObject(branch) || !isValid(branch, value)) return;
-    const merged = mergeAllOf(branch, child(pointer, keyword, i));
-    for (const [name, s] of Object.entries((merged.properties as object) ?? {})) {
-      properties[name] = name in properties ? { allOf: [properties[name], s] } : s;
+  const branches = schema[keyword] as JsonSchema[];
+  const matched = branches.flatMap((b, i) => (isSchemaObject(b) && isValid(b, value) ? [i] : []));
+  // One object per (schema, matched branches): validators and vetted candidates are cached by identity.
+  let byMatch = descents.get(schema);
+  if (!byMatch) descents.set(schema, (byMatch = new Map()));
+  const key = matched.join(',');
+  let out = byMatch.get(key);
+  if (!out) {
+    const { [keyword]: _dropped, ...rest } = schema;
+    const properties: Record<string, unknown> = { ...((rest.properties as object) ?? {}) };
+    for (const i of matched) {
+      const merged = mergeAllOf(branches[i] as SchemaObject, child(pointer, keyword, i));
+      for (const [name, s] of Object.entries((merged.properties as object) ?? {})) {
+        properties[name] = name in properties ? { allOf: [properties[name], s] } : s;
+      }
     }
-  });
-  return { ...rest, properties };
+    out = { ...rest, properties };
+    byMatch.set(key, out);
+  }
+  return out;
 }
+
+const descents = new WeakMap<object, Map<string, SchemaObject>>();
 
 /** Visits `value` and everything below it, with the schema that governs each place. */
 export function walkValue(
@@ -60,21 +84,63 @@ export function walkValue(
     if (!isSchemaObject(s)) return;
     const merged = mergeAllOf(s, pointer);
     const governing = present ? descentSchema(merged, v, pointer) : merged;
-    const site: ValueSite = { schema: governing, pointer, path, propertyName, at, present, value: v, required, parent };
+    const site: ValueSite = {
+      schema: governing,
+      pointer,
+      path,
+      propertyName,
+      at,
+      present,
+      value: v,
+      required,
+      parent,
+    };
     visit(site);
     if (!present) return;
     const types = typesOf(governing);
     if (isPlainObject(v) && (!types || types.includes('object'))) {
       const req = new Set((governing.required as string[] | undefined) ?? []);
-      for (const [name, ps] of Object.entries((governing.properties as Record<string, JsonSchema>) ?? {})) {
-        walk(ps, v[name], pointerChild(at, name), child(pointer, 'properties', name), [...path, name], name in v, req.has(name), name, site);
+      for (const [name, ps] of Object.entries(
+        (governing.properties as Record<string, JsonSchema>) ?? {},
+      )) {
+        walk(
+          ps,
+          v[name],
+          pointerChild(at, name),
+          child(pointer, 'properties', name),
+          [...path, name],
+          name in v,
+          req.has(name),
+          name,
+          site,
+        );
       }
     }
     if (Array.isArray(v) && (!types || types.includes('array')) && governing.items !== undefined) {
       v.forEach((item, i) =>
-        walk(governing.items as JsonSchema, item, pointerChild(at, i), child(pointer, 'items'), [...path, '*'], true, true, propertyName, site),
+        walk(
+          governing.items as JsonSchema,
+          item,
+          pointerChild(at, i),
+          child(pointer, 'items'),
+          [...path, '*'],
+          true,
+          true,
+          propertyName,
+          site,
+        ),
       );
     }
   };
-  walk(schema, value, where.at, where.pointer, [], where.present ?? true, true, where.propertyName, undefined);
+  walk(
+    schema,
+    value,
+    where.at,
+    where.pointer,
+    [],
+    where.present ?? true,
+    true,
+    where.propertyName,
+    undefined,
+  );
 }

@@ -5,40 +5,26 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  ERROR_CODES,
-  roleOf,
-  type OperationModel,
-  type OperationRole,
-  type SpecModel,
-} from '../src/model';
-import { buildCatalogue } from './catalogue';
-import { creationDefaults } from './creation-defaults';
-import { createEnvelopes } from './envelope';
+import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../src/model';
 import type { FaultId } from './faults';
-import { parseForecastRules } from './forecast-matrix';
 import { createHandler } from './handlers/create';
 import { hasLongString } from './handlers/write';
 import { listHandler } from './handlers/list';
+import { maintenanceReply } from './handlers/maintenance';
 import { readHandler } from './handlers/read';
-import { rejectRule } from './handlers/common';
 import { searchHandler } from './handlers/search';
 import { updateHandler } from './handlers/update';
 import { JSON_CONTENT_TYPE, readBody, writeReply, type BodyRead, type MockReply } from './http-io';
-import { createRandom, shapedLike, type Random } from './random';
+import { apiKeyOf } from './auth';
+import { parseRequestBody } from './request-body';
 import { createRateLimiter, rateLimitHeaders, type RateLimitState } from './rate-limit';
-import { revenueTypes } from './revenue-types';
-import { createRouter } from './routes';
-import { isRecord, propertiesOf } from './schema';
-import { indexSpec } from './spec-index';
-import { FIELDS } from './spec-fields';
-import { Store } from './store';
+import { createRouter, splitUrl } from './routes';
+import { createState } from './state';
 import {
   DEFAULT_MOCK_API_KEY,
   type Handler,
   type Mock,
   type MockOptions,
-  type MockState,
   type RequestContext,
 } from './types';
 
@@ -48,7 +34,6 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const LONG_STRING = 200;
 /** Who is served when the auth-ignored fault lets a request without a key in. */
 const ANONYMOUS = '\u0000anonymous';
-const FALLBACK_ID_SHAPE = 'XXXX-XXXXXX';
 const REQUEST_TIMEOUT_MS = 30_000;
 
 const HANDLERS: Partial<Record<OperationRole, Handler>> = {
@@ -58,49 +43,6 @@ const HANDLERS: Partial<Record<OperationRole, Handler>> = {
   search: searchHandler,
   list: listHandler,
 };
-
-/** A Random whose sequence can start over (reset()) without rewiring its users. */
-function resettableRandom(seed: number): Random & { restart(): void } {
-  let inner = createRandom(seed);
-  return {
-    next: () => inner.next(),
-    int: (n) => inner.int(n),
-    pick: (items) => inner.pick(items),
-    restart: () => (inner = createRandom(seed)),
-  };
-}
-
-/** The documented shape of a new 3DS id: the 201 example's (`9YEL-Y3W56Q`). */
-function idShape(spec: SpecModel): string {
-  for (const op of spec.operations.filter((o) => roleOf(o) === 'create')) {
-    for (const response of Object.values(op.responses)) {
-      for (const example of response.json?.examples ?? []) {
-        const id = isRecord(example.value) ? example.value[FIELDS.dsId] : undefined;
-        if (typeof id === 'string' && id) return id;
-      }
-    }
-  }
-  return FALLBACK_ID_SHAPE;
-}
-
-function splitUrl(url: string): { path: string; query: URLSearchParams } | undefined {
-  let target = url;
-  if (!target.startsWith('/')) {
-    try {
-      const parsed = new URL(target);
-      target = parsed.pathname + parsed.search;
-    } catch {
-      return undefined;
-    }
-  }
-  const q = target.indexOf('?');
-  return q < 0
-    ? { path: target, query: new URLSearchParams() }
-    : { path: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
-}
-
-const mediaType = (header: string | undefined): string =>
-  (header ?? '').split(';')[0].trim().toLowerCase();
 
 function checkOptions(options: MockOptions): void {
   const rl = options.rateLimit;
@@ -116,112 +58,12 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
   const apiKeys = new Set(options.apiKeys ?? [DEFAULT_MOCK_API_KEY]);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = options.clock ?? Date.now;
-  const seed = options.seed ?? 1;
   let maintenance = options.maintenance ?? false;
   let faults = new Set<FaultId>(options.faults ?? []);
 
-  const index = indexSpec(spec);
-  const random = resettableRandom(seed);
-  const store = new Store();
+  const state = createState(spec, options, () => faults);
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const route = createRouter(spec.operations);
-  const shape = idShape(spec);
-  const defaultsByVersion = new Map<string, Record<string, unknown>>();
-  const catalogues = new Map<string, unknown[]>();
-  const createResource = propertiesOf(index.createBody(index.latest))[FIELDS.resource];
-
-  const state: MockState = {
-    index,
-    store,
-    envelopes: createEnvelopes(spec, () => now(), random),
-    get faults() {
-      return faults;
-    },
-    now: () => now(),
-    random,
-    revenue: revenueTypes(index),
-    forecast: parseForecastRules(
-      propertiesOf(createResource)[FIELDS.forecastCategory],
-      propertiesOf(createResource)[FIELDS.status],
-    ),
-    defaults(version) {
-      let defaults = defaultsByVersion.get(version);
-      if (!defaults) {
-        defaults = creationDefaults(propertiesOf(index.createBody(version))[FIELDS.resource]);
-        defaultsByVersion.set(version, defaults);
-      }
-      return defaults;
-    },
-    catalogue(op) {
-      let items = catalogues.get(op.operationId);
-      if (!items) {
-        items = buildCatalogue(op, options.catalogueSize, seed);
-        catalogues.set(op.operationId, items);
-      }
-      return items;
-    },
-    newId() {
-      let id = shapedLike(shape, random);
-      while (store.has(id)) id = shapedLike(shape, random);
-      return id;
-    },
-  };
-
-  /** The API key the operation's security scheme names, as sent (undefined: none required). */
-  const keyOf = (
-    op: OperationModel,
-    req: IncomingMessage,
-    query: URLSearchParams,
-  ): string | null | undefined => {
-    const schemes = spec.securitySchemes.filter(
-      (s) => op.security.includes(s.name) && s.type === 'apiKey',
-    );
-    if (schemes.length === 0) return undefined;
-    for (const scheme of schemes) {
-      const name = scheme.paramName ?? '';
-      const value = scheme.in === 'query' ? query.get(name) : req.headers[name.toLowerCase()];
-      const text = Array.isArray(value) ? value[0] : value;
-      if (text) return text;
-    }
-    return null;
-  };
-
-  /** The parsed body, or the documented 400 for a body that cannot be one. */
-  const parseBody = (
-    op: OperationModel,
-    req: IncomingMessage,
-    read: BodyRead,
-  ): { parsed: unknown } | { rejected: MockReply } => {
-    const body = op.requestBody;
-    if (!body || read.kind === 'aborted') return { parsed: undefined };
-    const reject = (
-      kind: 'malformed-json' | 'wrong-content-type' | 'empty-body',
-      message: string,
-    ) => ({
-      rejected: rejectRule(state, op, {
-        kind,
-        pointer: kind === 'wrong-content-type' ? '/headers/content-type' : '/body',
-        message,
-      }),
-    });
-    if (read.kind === 'too-large')
-      return reject('malformed-json', `request body larger than ${maxBodyBytes} bytes`);
-    if (read.text.trim() === '') {
-      return body.required
-        ? reject('empty-body', 'request body is required')
-        : { parsed: undefined };
-    }
-    const type = mediaType(req.headers['content-type']);
-    if (!body.contents.some((c) => mediaType(c.contentType) === type)) {
-      const documented = body.contents.map((c) => c.contentType).join(', ');
-      return reject('wrong-content-type', `Content-Type ${type || '(none)'} is not ${documented}`);
-    }
-    try {
-      return { parsed: JSON.parse(read.text) as unknown };
-    } catch {
-      return reject('malformed-json', 'request body is not valid JSON');
-    }
-  };
 
   const serve = (
     op: OperationModel,
@@ -229,17 +71,8 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
     ctx: RequestContext,
     read: BodyRead,
   ): MockReply => {
-    if (maintenance && op.responses['503']) {
-      const code = ERROR_CODES.maintenance;
-      const body = state.envelopes.failure(op, 503, {
-        code,
-        message: state.envelopes.messageFor(code) ?? code,
-      });
-      if (faults.has('maintenance-wrong-shape') && isRecord(body) && isRecord(body.error))
-        delete body.error.code;
-      return { status: 503, body };
-    }
-    const body = parseBody(op, req, read);
+    if (maintenance && op.responses['503']) return maintenanceReply(state, op);
+    const body = parseRequestBody(state, op, req.headers['content-type'], read, maxBodyBytes);
     if ('rejected' in body) return body.rejected;
     ctx.body = body.parsed;
     if (faults.has('server-error-on-long-string') && hasLongString(ctx.body, LONG_STRING)) {
@@ -292,19 +125,27 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
       });
     }
     const { op } = match;
-    const key = keyOf(op, req, target.query);
+    const key = apiKeyOf(spec, op, req, target.query);
     let owner = key ?? ANONYMOUS;
     if (key === null) {
       if (!faults.has('auth-ignored'))
-        return finish(res, op, { status: 401, body: state.envelopes.example(op, 401) });
+        return finish(res, op, {
+          status: 401,
+          body: state.envelopes.example(op, 401, 'Missing API key'),
+        });
       owner = ANONYMOUS;
     } else if (key !== undefined && !apiKeys.has(key)) {
       const status = faults.has('bad-key-401') ? 401 : 403;
-      return finish(res, op, { status, body: state.envelopes.example(op, status) });
+      return finish(res, op, { status, body: state.envelopes.example(op, status, 'Forbidden') });
     }
     const rate = limiter.hit(owner, now());
     if (!rate.allowed && !faults.has('no-rate-limit')) {
-      return finish(res, op, { status: 429, body: state.envelopes.example(op, 429) }, rate);
+      return finish(
+        res,
+        op,
+        { status: 429, body: state.envelopes.example(op, 429, 'Too many requests') },
+        rate,
+      );
     }
     const ctx: RequestContext = {
       op,
@@ -348,9 +189,9 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
       };
     },
     reset() {
-      store.clear();
+      state.store.clear();
       limiter.reset();
-      random.restart();
+      state.restart();
     },
     setMaintenance(on) {
       maintenance = on;

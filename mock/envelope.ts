@@ -28,8 +28,8 @@ export interface SuccessFill {
 export interface Envelopes {
   success(op: OperationModel, status: number, fill?: SuccessFill): unknown;
   failure(op: OperationModel, status: number, error: ErrorDetail, fill?: SuccessFill): unknown;
-  /** The documented example body as is: `{message}` for 401, 403, 429. */
-  example(op: OperationModel, status: number): unknown;
+  /** The documented example body as is (`{message}` for 401, 403, 429), else `{message: fallback}`. */
+  example(op: OperationModel, status: number, fallback: string): unknown;
   /** The message the spec's examples give with an error code (ERR801, ERROR_048, ...). */
   messageFor(code: string): string | undefined;
 }
@@ -215,8 +215,9 @@ export function createEnvelopes(spec: SpecModel, now: () => number, random: Rand
       return body;
     },
 
-    example(op, status) {
-      return JSON.parse(templateFor(op, status).text);
+    example(op, status, fallback) {
+      const body = JSON.parse(templateFor(op, status).text) as unknown;
+      return isRecord(body) && Object.keys(body).length > 0 ? body : { message: fallback };
     },
 
     messageFor(code) {

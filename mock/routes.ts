@@ -66,3 +66,20 @@ export function createRouter(
       : { kind: 'not-found' };
   };
 }
+
+/** Path and query of a request target (origin-form, or absolute-form as proxies send it). */
+export function splitUrl(url: string): { path: string; query: URLSearchParams } | undefined {
+  let target = url;
+  if (!target.startsWith('/')) {
+    try {
+      const parsed = new URL(target);
+      target = parsed.pathname + parsed.search;
+    } catch {
+      return undefined;
+    }
+  }
+  const q = target.indexOf('?');
+  return q < 0
+    ? { path: target, query: new URLSearchParams() }
+    : { path: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
+}

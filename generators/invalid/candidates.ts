@@ -1,10 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
-import { codePointLength, jsonTypeOf, typeAllows, type JsonType, type SchemaObject } from '../schema';
+import {
+  codePointLength,
+  jsonTypeOf,
+  typeAllows,
+  type JsonType,
+  type SchemaObject,
+} from '../schema';
 
 /** Misspellings of each format that people and systems really send, beside plain nonsense. */
 const BAD_FORMATS: Record<string, string[]> = {
   'date-time': [
     'next tuesday',
+    '2025-13-45',
     '2025-13-45T10:00:00Z',
     '2025-02-30T12:00:00Z',
     '2025-06-01T25:61:00Z',
@@ -13,22 +20,29 @@ const BAD_FORMATS: Record<string, string[]> = {
     '2025-06-01 10:00:00',
     '2025-06-01T10:00:00',
   ],
-  date: ['2025-13-45', 'next tuesday', '2025-02-30', '06/01/2025', '2025-6-1', '20250601', '2025-06-01T10:00:00Z'],
+  date: [
+    '2025-13-45',
+    'next tuesday',
+    '2025-02-30',
+    '06/01/2025',
+    '2025-6-1',
+    '20250601',
+    '2025-06-01T10:00:00Z',
+  ],
   time: ['25:00:00Z', 'noon', '10:00'],
   email: ['john.doe', 'john.doe@', '@3ds.com', 'john doe@3ds.com', 'john.doe@@3ds.com'],
   uri: ['not a uri', '//missing-scheme', 'http//3ds.com'],
   uuid: ['1234', 'not-a-uuid', '6f9619ff-8b86-d011-b42d-00cf4fc964f'],
 };
 
-/** Forms of a valid date-time that lose what makes it one: its zone, its time. */
-function derivedBadDateTimes(value: unknown): string[] {
-  if (typeof value !== 'string') return [];
+/** Forms of the current valid date-time that lose what makes it one: its zone, its time. */
+export function derivedFormatCandidates(format: string, value: unknown): string[] {
+  if (format !== 'date-time' || typeof value !== 'string') return [];
   return [value.replace(/(Z|[+-]\d{2}:\d{2})$/i, ''), value.slice(0, 10)];
 }
 
-export function formatCandidates(format: string, value: unknown): string[] {
-  const derived = format === 'date-time' ? derivedBadDateTimes(value) : [];
-  return [...derived, ...(BAD_FORMATS[format] ?? [])];
+export function formatCandidates(format: string): string[] {
+  return BAD_FORMATS[format] ?? [];
 }
 
 export function patternCandidates(value: unknown): string[] {
@@ -39,8 +53,11 @@ export function patternCandidates(value: unknown): string[] {
   return [...fromValue, 'eur', 'Eur', 'E1R', '12!', '', ' ', 'invalid value', '€'];
 }
 
+/** A few near misses of a couple of members (a case slip, a stray space), and plain nonsense. */
 export function enumCandidates(members: unknown[]): unknown[] {
-  const strings = members.filter((m): m is string => typeof m === 'string');
+  const strings = members
+    .filter((m): m is string => typeof m === 'string')
+    .filter((_, i, all) => i === 0 || i === all.length - 1);
   const numbers = members.filter((m): m is number => typeof m === 'number');
   const out: unknown[] = [
     ...strings.flatMap((m) => [m.toLowerCase(), `${m} `, m.replace(/_/g, ' '), `${m}_X`]),
@@ -59,7 +76,11 @@ export function typeCandidates(types: JsonType[], value: unknown): unknown[] {
   return out.filter((c) => !typeAllows(types, jsonTypeOf(c)));
 }
 
-export function lengthCandidates(schema: SchemaObject, value: unknown, keyword: 'minLength' | 'maxLength'): string[] {
+export function lengthCandidates(
+  schema: SchemaObject,
+  value: unknown,
+  keyword: 'minLength' | 'maxLength',
+): string[] {
   const text = typeof value === 'string' ? value : '';
   if (keyword === 'minLength') {
     const min = schema.minLength as number;
@@ -77,5 +98,11 @@ export function boundCandidates(schema: SchemaObject, keyword: string): number[]
   const sign = below ? -1 : 1;
   const exclusive = keyword.startsWith('exclusive');
   // top=0, top=-5 for a minimum of 1: the values partners actually get wrong.
-  return [...(exclusive ? [bound] : []), bound + sign, bound + sign * 6, bound + sign * 1000, bound + sign * 0.01];
+  return [
+    ...(exclusive ? [bound] : []),
+    bound + sign,
+    bound + sign * 6,
+    bound + sign * 1000,
+    bound + sign * 0.01,
+  ];
 }

@@ -1,67 +1,83 @@
 import fc from 'fast-check';
 import type { OperationModel } from '../../src/model';
 import type { RequestSample } from '../types';
-import type { RequestMutation } from './types';
+import type { Plan, RequestMutation } from './types';
 
-/** Ways JSON gets broken on the way: cut short, a trailing comma, single quotes, a stray brace. */
-function malformedTexts(text: string): string[] {
-  const candidates = [
-    text.slice(0, Math.max(1, text.length - 1)),
-    text.replace(/([}\]])$/, ',$1'),
-    text.replace(/"/g, "'"),
-    `${text}}`,
-    `{${text}`,
-    text.replace(/":/, '"'),
-  ];
-  return [...new Set(candidates)].filter((t) => {
-    try {
-      JSON.parse(t);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-}
+const isMalformed = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+/** Ways JSON gets broken on the way: cut short, a trailing comma, a stray brace, single quotes. */
+const BREAKS: ReadonlyArray<(text: string) => string> = [
+  (t) => t.slice(0, Math.max(1, t.length - 1)),
+  (t) => t.replace(/([}\]])$/, ',$1'),
+  (t) => `${t}}`,
+  (t) => `{${t}`,
+  (t) => t.replace(/"/g, "'"),
+];
 
 /** Content types clients send by mistake; any the operation documents is left out. */
 const WRONG_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'application/xml'];
 
 const withoutBody = ({ body: _body, ...rest }: RequestSample): RequestSample => rest;
 
-export function httpMutations(op: OperationModel, base: RequestSample): RequestMutation[] {
+export function httpPlans(op: OperationModel, base: RequestSample): Array<Plan<RequestMutation>> {
   if (!op.requestBody || base.body === undefined) return [];
-  const text = JSON.stringify(base.body);
+  const requestBody = op.requestBody;
   const jsonType = base.contentType ?? 'application/json';
-  const out: RequestMutation[] = [];
-  const broken = malformedTexts(text);
-  if (broken.length > 0) {
-    out.push({
+  const text = () => JSON.stringify(base.body);
+  const plans: Array<Plan<RequestMutation>> = [
+    {
       kind: 'malformed-json',
       pointer: '/body',
-      apply: fc.constantFrom(...broken).map((rawBody) => ({
-        sample: { ...withoutBody(base), rawBody, contentType: jsonType },
-        reason: 'body is not valid JSON',
-      })),
-    });
-  }
-  const documented = op.requestBody.contents.map((c) => c.contentType.toLowerCase());
+      build: () => {
+        const broken = [...new Set(BREAKS.map((b) => b(text())))].filter(isMalformed);
+        if (broken.length === 0) return undefined;
+        return {
+          kind: 'malformed-json',
+          pointer: '/body',
+          apply: fc.constantFrom(...broken).map((rawBody) => ({
+            sample: { ...withoutBody(base), rawBody, contentType: jsonType },
+            reason: 'body is not valid JSON',
+          })),
+        };
+      },
+    },
+  ];
+  const documented = requestBody.contents.map((c) => c.contentType.toLowerCase());
   const wrong = WRONG_TYPES.filter((t) => !documented.includes(t));
   if (wrong.length > 0) {
-    out.push({
+    plans.push({
       kind: 'wrong-content-type',
       pointer: '/headers/content-type',
-      apply: fc.constantFrom(...wrong).map((contentType) => ({
-        sample: { ...withoutBody(base), rawBody: text, contentType },
-        reason: `a JSON body sent as ${contentType}`,
-      })),
+      build: () => ({
+        kind: 'wrong-content-type',
+        pointer: '/headers/content-type',
+        apply: fc.constantFrom(...wrong).map((contentType) => ({
+          sample: { ...withoutBody(base), rawBody: text(), contentType },
+          reason: `a JSON body sent as ${contentType}`,
+        })),
+      }),
     });
   }
-  if (op.requestBody.required) {
-    out.push({
+  if (requestBody.required) {
+    plans.push({
       kind: 'empty-body',
       pointer: '/body',
-      apply: fc.constant({ sample: { ...withoutBody(base), rawBody: '', contentType: jsonType }, reason: 'empty body where one is required' }),
+      build: () => ({
+        kind: 'empty-body',
+        pointer: '/body',
+        apply: fc.constant({
+          sample: { ...withoutBody(base), rawBody: '', contentType: jsonType },
+          reason: 'empty body where one is required',
+        }),
+      }),
     });
   }
-  return out;
+  return plans;
 }

@@ -4,8 +4,10 @@ import { isValid, typesOf } from '../schema';
 import { REMOVE, type ValueMutation } from '../types';
 import { pointerChild, type ValueSite } from '../walk';
 import { breaksOnly } from './breaks-only';
+import type { Plan } from './types';
 import {
   boundCandidates,
+  derivedFormatCandidates,
   enumCandidates,
   formatCandidates,
   lengthCandidates,
@@ -13,7 +15,7 @@ import {
   typeCandidates,
 } from './candidates';
 
-type SiteMutator = (site: ValueSite) => ValueMutation[];
+type SitePlanner = (site: ValueSite) => Plan[];
 
 const show = (v: unknown): string => (v === REMOVE ? '(removed)' : JSON.stringify(v));
 
@@ -35,112 +37,243 @@ function singleFault(
   format?: string,
 ): ValueMutation[] {
   const usable = unique(candidates).filter((c) => breaksOnly(site.schema, keyword, c));
-  if (usable.length === 0) return [];
-  return [{ kind, pointer: site.at, value: fc.constantFrom(...usable), describe, format }];
+  return fromCandidates(site, kind, usable, describe, format);
 }
 
-const isObjectValue = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+function fromCandidates(
+  site: ValueSite,
+  kind: ViolationKind,
+  usable: ReadonlyArray<unknown>,
+  describe: (v: unknown) => string,
+  format?: string,
+): ValueMutation[] {
+  if (usable.length === 0) return [];
+  return [
+    {
+      kind,
+      pointer: site.at,
+      value: fc.constantFrom(...usable),
+      describe,
+      format,
+      candidates: usable,
+    },
+  ];
+}
 
-export const requiredMutations: SiteMutator = (site) => {
+/** Candidates that do not depend on the current value are vetted once per schema and keyword. */
+const vetted = new WeakMap<object, Map<string, unknown[]>>();
+
+function vettedOnce(site: ValueSite, keyword: string, make: () => unknown[]): unknown[] {
+  let byKeyword = vetted.get(site.schema);
+  if (!byKeyword) vetted.set(site.schema, (byKeyword = new Map()));
+  let usable = byKeyword.get(keyword);
+  if (!usable) {
+    usable = unique(make()).filter((c) => breaksOnly(site.schema, keyword, c));
+    byKeyword.set(keyword, usable);
+  }
+  return usable;
+}
+
+const isObjectValue = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Plans at the site itself: the kind and place are known up front, the values on demand. */
+function here(
+  site: ValueSite,
+  kind: ViolationKind,
+  build: () => ValueMutation[],
+  format?: string,
+): Plan[] {
+  return [{ kind, pointer: site.at, format, build: () => build()[0] }];
+}
+
+export const requiredPlans: SitePlanner = (site) => {
   if (!site.present || !isObjectValue(site.value)) return [];
   const required = (site.schema.required as string[] | undefined) ?? [];
   return required
     .filter((name) => name in (site.value as object))
-    .map((name) => ({
-      kind: 'required' as const,
-      pointer: pointerChild(site.at, name),
-      value: fc.constant(REMOVE),
-      describe: () => `required property '${name}' removed`,
-    }));
+    .map((name) => {
+      const pointer = pointerChild(site.at, name);
+      return {
+        kind: 'required' as const,
+        pointer,
+        build: () => ({
+          kind: 'required' as const,
+          pointer,
+          value: fc.constant(REMOVE),
+          describe: () => `required property '${name}' removed`,
+        }),
+      };
+    });
 };
 
 /** Only where `type` is written: an inferred type is not something a validator enforces. */
-export const typeMutations: SiteMutator = (site) => {
+export const typePlans: SitePlanner = (site) => {
   if (site.schema.type === undefined) return [];
-  const types = typesOf(site.schema) ?? [];
-  const candidates = unique(typeCandidates(types, site.value)).filter((c) => !isValid(site.schema, c));
-  if (candidates.length === 0) return [];
-  return [
-    {
-      kind: 'type',
-      pointer: site.at,
-      value: fc.constantFrom(...candidates),
-      describe: (v) => `${show(v)} where ${types.join(' or ')} is expected`,
-    },
-  ];
+  return here(site, 'type', () => {
+    const types = typesOf(site.schema) ?? [];
+    const candidates = unique(typeCandidates(types, site.value)).filter(
+      (c) => !isValid(site.schema, c),
+    );
+    return fromCandidates(
+      site,
+      'type',
+      candidates,
+      (v) => `${show(v)} where ${types.join(' or ')} is expected`,
+    );
+  });
 };
 
-export const enumMutations: SiteMutator = (site) =>
+export const enumPlans: SitePlanner = (site) =>
   Array.isArray(site.schema.enum)
-    ? singleFault(site, 'enum', 'enum', enumCandidates(site.schema.enum), (v) => `${show(v)} is not one of the documented values`)
+    ? here(site, 'enum', () =>
+        fromCandidates(
+          site,
+          'enum',
+          vettedOnce(site, 'enum', () => enumCandidates(site.schema.enum as unknown[])),
+          (v) => `${show(v)} is not one of the documented values`,
+        ),
+      )
     : [];
 
-export const constMutations: SiteMutator = (site) =>
+export const constPlans: SitePlanner = (site) =>
   'const' in site.schema
-    ? singleFault(site, 'const', 'const', [...enumCandidates([site.schema.const]), null, 0, ''], (v) => `${show(v)} is not ${show(site.schema.const)}`)
+    ? here(site, 'const', () =>
+        fromCandidates(
+          site,
+          'const',
+          vettedOnce(site, 'const', () => [...enumCandidates([site.schema.const]), null, 0, '']),
+          (v) => `${show(v)} is not ${show(site.schema.const)}`,
+        ),
+      )
     : [];
 
-export const patternMutations: SiteMutator = (site) =>
+export const patternPlans: SitePlanner = (site) =>
   typeof site.schema.pattern === 'string'
-    ? singleFault(site, 'pattern', 'pattern', patternCandidates(site.value), (v) => `${show(v)} does not match ${site.schema.pattern}`)
+    ? here(site, 'pattern', () =>
+        singleFault(
+          site,
+          'pattern',
+          'pattern',
+          patternCandidates(site.value),
+          (v) => `${show(v)} does not match ${site.schema.pattern}`,
+        ),
+      )
     : [];
 
-export const formatMutations: SiteMutator = (site) => {
+export const formatPlans: SitePlanner = (site) => {
   const format = site.schema.format;
   if (typeof format !== 'string' || !(typesOf(site.schema) ?? []).includes('string')) return [];
-  return singleFault(site, 'format', 'format', formatCandidates(format, site.value), (v) => `${show(v)} is not a valid ${format}`, format);
+  return here(
+    site,
+    'format',
+    () => {
+      const usable = [
+        ...unique(derivedFormatCandidates(format, site.value)).filter((c) =>
+          breaksOnly(site.schema, 'format', c),
+        ),
+        ...vettedOnce(site, 'format', () => formatCandidates(format)),
+      ];
+      return fromCandidates(
+        site,
+        'format',
+        unique(usable),
+        (v) => `${show(v)} is not a valid ${format}`,
+        format,
+      );
+    },
+    format,
+  );
 };
 
-export const lengthMutations: SiteMutator = (site) =>
+export const lengthPlans: SitePlanner = (site) =>
   (['minLength', 'maxLength'] as const)
     .filter((k) => typeof site.schema[k] === 'number')
     .flatMap((k) =>
-      singleFault(site, k, k, lengthCandidates(site.schema, site.value, k), (v) => `${show(v)} breaks ${k} ${site.schema[k]}`),
-    );
-
-export const boundMutations: SiteMutator = (site) =>
-  (['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum'] as const)
-    .filter((k) => typeof site.schema[k] === 'number')
-    .flatMap((k) =>
-      singleFault(
-        site,
-        k.toLowerCase().includes('min') ? 'minimum' : 'maximum',
-        k,
-        boundCandidates(site.schema, k),
-        (v) => `${show(v)} breaks ${k} ${site.schema[k]}`,
+      here(site, k, () =>
+        singleFault(
+          site,
+          k,
+          k,
+          lengthCandidates(site.schema, site.value, k),
+          (v) => `${show(v)} breaks ${k} ${site.schema[k]}`,
+        ),
       ),
     );
 
-export const itemCountMutations: SiteMutator = (site) => {
+export const boundPlans: SitePlanner = (site) =>
+  (['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum'] as const)
+    .filter((k) => typeof site.schema[k] === 'number')
+    .flatMap((k) => {
+      const kind = k.toLowerCase().includes('min') ? 'minimum' : 'maximum';
+      return here(site, kind, () =>
+        fromCandidates(
+          site,
+          kind,
+          vettedOnce(site, k, () => boundCandidates(site.schema, k)),
+          (v) => `${show(v)} breaks ${k} ${site.schema[k]}`,
+        ),
+      );
+    });
+
+export const itemCountPlans: SitePlanner = (site) => {
   const items = Array.isArray(site.value) ? site.value : [];
-  const out: ValueMutation[] = [];
+  const plans: Plan[] = [];
   const min = site.schema.minItems;
   if (typeof min === 'number' && min > 0) {
-    out.push(...singleFault(site, 'minItems', 'minItems', [items.slice(0, min - 1), []], (v) => `${(v as unknown[]).length} item(s) where at least ${min} are required`));
+    plans.push(
+      ...here(site, 'minItems', () =>
+        singleFault(
+          site,
+          'minItems',
+          'minItems',
+          [items.slice(0, min - 1), []],
+          (v) => `${(v as unknown[]).length} item(s) where at least ${min} are required`,
+        ),
+      ),
+    );
   }
   const max = site.schema.maxItems;
   if (typeof max === 'number' && items.length > 0) {
-    const longer = Array.from({ length: max + 1 }, (_, i) => items[i % items.length]);
-    out.push(...singleFault(site, 'maxItems', 'maxItems', [longer], (v) => `${(v as unknown[]).length} items where at most ${max} are allowed`));
+    const longer = () => Array.from({ length: max + 1 }, (_, i) => items[i % items.length]);
+    plans.push(
+      ...here(site, 'maxItems', () =>
+        singleFault(
+          site,
+          'maxItems',
+          'maxItems',
+          [longer()],
+          (v) => `${(v as unknown[]).length} items where at most ${max} are allowed`,
+        ),
+      ),
+    );
   }
-  return out;
+  return plans;
 };
 
-export const additionalPropertyMutations: SiteMutator = (site) =>
+export const additionalPropertyPlans: SitePlanner = (site) =>
   site.schema.additionalProperties === false && site.present && isObjectValue(site.value)
-    ? singleFault(site, 'additionalProperties', 'additionalProperties', [{ ...site.value, unexpectedProperty: 'x' }], () => `undocumented property 'unexpectedProperty' added`)
+    ? here(site, 'additionalProperties', () =>
+        singleFault(
+          site,
+          'additionalProperties',
+          'additionalProperties',
+          [{ ...(site.value as object), unexpectedProperty: 'x' }],
+          () => `undocumented property 'unexpectedProperty' added`,
+        ),
+      )
     : [];
 
-/** Every keyword family that can be broken on its own, one small mutator each. */
-export const SITE_MUTATORS: ReadonlyArray<SiteMutator> = [
-  requiredMutations,
-  typeMutations,
-  enumMutations,
-  constMutations,
-  patternMutations,
-  formatMutations,
-  lengthMutations,
-  boundMutations,
-  itemCountMutations,
-  additionalPropertyMutations,
+/** Every keyword family that can be broken on its own, one small planner each. */
+export const SITE_PLANNERS: ReadonlyArray<SitePlanner> = [
+  requiredPlans,
+  typePlans,
+  enumPlans,
+  constPlans,
+  patternPlans,
+  formatPlans,
+  lengthPlans,
+  boundPlans,
+  itemCountPlans,
+  additionalPropertyPlans,
 ];

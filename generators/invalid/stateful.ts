@@ -12,12 +12,18 @@ import { walkValue } from '../walk';
  * Ids shaped like 3DS ids (`9YEL-Y3W56Q`) but under a prefix no server issues, so that only
  * their being unknown is wrong, not their shape.
  */
-export const unknownId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Z0-9]{6}$/).map((s) => `ZZZZ-${s}`);
+export const unknownId: fc.Arbitrary<string> = fc
+  .stringMatching(/^[A-Z0-9]{6}$/)
+  .map((s) => `ZZZZ-${s}`);
 
 /** A valid request to an id that does not exist (read/update): ERROR_048 per the spec. */
-export function unknownIdRequestOf(op: OperationModel, options: GeneratorOptions = {}): fc.Arbitrary<InvalidSample> {
+export function unknownIdRequestOf(
+  op: OperationModel,
+  options: GeneratorOptions = {},
+): fc.Arbitrary<InvalidSample> {
   const idParam = op.parameters.find((p) => p.in === 'path');
-  if (!idParam) throw new UsageError(`${op.operationId}: has no path parameter to point at an unknown id`);
+  if (!idParam)
+    throw new UsageError(`${op.operationId}: has no path parameter to point at an unknown id`);
   const pointer = `/path/${idParam.name}`;
   return fc.tuple(validRequestOf(op, options), unknownId).map(([base, id]) => ({
     ...withValueAt(base, pointer, id),
@@ -30,7 +36,11 @@ export function unknownIdRequestOf(op: OperationModel, options: GeneratorOptions
 }
 
 /** Where the create body carries the id a server must see only once (e.g. /body/leadOpportunity/partnerLeadOpportunityId). */
-export function partnerIdPointer(op: OperationModel, sample: RequestSample, options: GeneratorOptions = {}): string | undefined {
+export function partnerIdPointer(
+  op: OperationModel,
+  sample: RequestSample,
+  options: GeneratorOptions = {},
+): string | undefined {
   const media = op.requestBody?.json;
   if (!media || sample.body === undefined) return undefined;
   const ctx = ruleContextOf(op, options);
@@ -48,7 +58,10 @@ export function duplicatePartnerIdRequestOf(
   options: GeneratorOptions = {},
 ): fc.Arbitrary<InvalidSample> {
   const pointer = partnerIdPointer(op, previous, options);
-  if (!pointer) throw new UsageError(`${op.operationId}: the earlier request carries no partner id to duplicate`);
+  if (!pointer)
+    throw new UsageError(
+      `${op.operationId}: the earlier request carries no partner id to duplicate`,
+    );
   const id = valueAtRequest(previous, pointer);
   return validRequestOf(op, options).map((base) => ({
     ...withValueAt(base, pointer, id),

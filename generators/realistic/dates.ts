@@ -30,7 +30,9 @@ export function utcDateTime(date: Date, withMillis: boolean): string {
  * Half with milliseconds, half without; the choice rides on the instant's own last millisecond
  * digit rather than a second arbitrary, which keeps this (very common) leaf cheap.
  */
-export const utcDateTimeString: fc.Arbitrary<string> = instant.map((date) => utcDateTime(date, date.getTime() % 2 === 0));
+export const utcDateTimeString: fc.Arbitrary<string> = instant.map((date) =>
+  utcDateTime(date, date.getTime() % 2 === 0),
+);
 
 export const dateString: fc.Arbitrary<string> = instant.map((d) => d.toISOString().slice(0, 10));
 

@@ -14,12 +14,18 @@ export function jsonBodyOf(op: OperationModel): MediaModel | undefined {
   const json = op.requestBody.json;
   if (!json) {
     const types = op.requestBody.contents.map((c) => c.contentType).join(', ');
-    throw new UsageError(`${op.operationId}: request body has no JSON media type (${types}); only JSON bodies are generated`);
+    throw new UsageError(
+      `${op.operationId}: request body has no JSON media type (${types}); only JSON bodies are generated`,
+    );
   }
   return json;
 }
 
-export function bodySchemaOptions(media: MediaModel, options: GeneratorOptions, ctx: RuleContext): SchemaGeneratorOptions {
+export function bodySchemaOptions(
+  media: MediaModel,
+  options: GeneratorOptions,
+  ctx: RuleContext,
+): SchemaGeneratorOptions {
   return {
     pointer: media.schemaPointer,
     pools: options.pools,

@@ -18,7 +18,10 @@ export interface Finding {
 
 /** Where an ajv error is: a missing property is located at the property, not at its parent. */
 export function ajvErrorPointer(prefix: string, error: ErrorObject): string {
-  const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+  const missing =
+    error.keyword === 'required'
+      ? (error.params as { missingProperty?: string }).missingProperty
+      : undefined;
   return prefix + error.instancePath + (missing === undefined ? '' : `/${escapeSegment(missing)}`);
 }
 
@@ -34,12 +37,19 @@ function schemaFindings(prefix: string, errors: ErrorObject[] | null | undefined
 function paramFindings(op: OperationModel, sample: RequestSample): Finding[] {
   const out: Finding[] = [];
   for (const p of op.parameters) {
-    const values = p.in === 'path' ? sample.pathParams : p.in === 'query' ? sample.query : undefined;
+    const values =
+      p.in === 'path' ? sample.pathParams : p.in === 'query' ? sample.query : undefined;
     if (!values) continue;
     const at = `/${p.in}/${escapeSegment(p.name)}`;
     const raw = values[p.name];
     if (raw === undefined) {
-      if (p.required) out.push({ kind: 'required', pointer: at, source: 'schema', message: `missing ${p.in} parameter` });
+      if (p.required)
+        out.push({
+          kind: 'required',
+          pointer: at,
+          source: 'schema',
+          message: `missing ${p.in} parameter`,
+        });
       continue;
     }
     if (!p.validate(decodeParam(p, raw))) out.push(...schemaFindings(at, p.validate.errors));
@@ -48,27 +58,55 @@ function paramFindings(op: OperationModel, sample: RequestSample): Finding[] {
 }
 
 /** The body as a server would read it, or the HTTP-level reason it cannot be read. */
-function readBody(op: OperationModel, sample: RequestSample): { body?: unknown; findings: Finding[] } {
+function readBody(
+  op: OperationModel,
+  sample: RequestSample,
+): { body?: unknown; findings: Finding[] } {
   const documented = op.requestBody?.contents.map((c) => c.contentType.toLowerCase()) ?? [];
   const findings: Finding[] = [];
   const sent = sample.rawBody !== undefined || sample.body !== undefined;
-  if (sent && sample.contentType !== undefined && !documented.includes(sample.contentType.toLowerCase())) {
-    findings.push({ kind: 'wrong-content-type', pointer: '/headers/content-type', source: 'http', message: `content type ${sample.contentType} is not documented` });
+  if (
+    sent &&
+    sample.contentType !== undefined &&
+    !documented.includes(sample.contentType.toLowerCase())
+  ) {
+    findings.push({
+      kind: 'wrong-content-type',
+      pointer: '/headers/content-type',
+      source: 'http',
+      message: `content type ${sample.contentType} is not documented`,
+    });
   }
   if (sample.rawBody === undefined) return { body: sample.body, findings };
   if (sample.rawBody.trim() === '') {
-    if (op.requestBody?.required) findings.push({ kind: 'empty-body', pointer: '/body', source: 'http', message: 'empty body where one is required' });
+    if (op.requestBody?.required)
+      findings.push({
+        kind: 'empty-body',
+        pointer: '/body',
+        source: 'http',
+        message: 'empty body where one is required',
+      });
     return { body: undefined, findings };
   }
   try {
     return { body: JSON.parse(sample.rawBody), findings };
   } catch (err) {
-    findings.push({ kind: 'malformed-json', pointer: '/body', source: 'http', message: (err as Error).message });
+    findings.push({
+      kind: 'malformed-json',
+      pointer: '/body',
+      source: 'http',
+      message: (err as Error).message,
+    });
     return { body: undefined, findings };
   }
 }
 
-function ruleFindings(op: OperationModel, body: unknown, options: GeneratorOptions, rules: ReadonlyArray<DescriptionRule>): Finding[] {
+function ruleFindings(
+  op: OperationModel,
+  body: unknown,
+  options: GeneratorOptions,
+  rules: ReadonlyArray<DescriptionRule>,
+): Finding[] {
   const media = op.requestBody?.json;
   if (!media || body === undefined || rules.length === 0) return [];
   const ctx = ruleContextOf(op, options);
@@ -78,7 +116,12 @@ function ruleFindings(op: OperationModel, body: unknown, options: GeneratorOptio
     for (const rule of rules) {
       if (!rule.check || !rule.appliesAt(site, ctx)) continue;
       for (const f of rule.check(site.value, site.at, site)) {
-        out.push({ kind: f.kind, pointer: f.pointer, source: 'rule', message: `${rule.name}: ${f.message}` });
+        out.push({
+          kind: f.kind,
+          pointer: f.pointer,
+          source: 'rule',
+          message: `${rule.name}: ${f.message}`,
+        });
       }
     }
   });
@@ -101,10 +144,17 @@ export function requestFindings(
   const media = op.requestBody?.json;
   if (body === undefined) {
     const empty = http.some((f) => f.kind === 'empty-body' || f.kind === 'malformed-json');
-    if (op.requestBody?.required && !empty) findings.push({ kind: 'required', pointer: '/body', source: 'http', message: 'no body where one is required' });
+    if (op.requestBody?.required && !empty)
+      findings.push({
+        kind: 'required',
+        pointer: '/body',
+        source: 'http',
+        message: 'no body where one is required',
+      });
     return findings;
   }
-  if (media && !media.validate(body)) findings.push(...schemaFindings('/body', media.validate.errors));
+  if (media && !media.validate(body))
+    findings.push(...schemaFindings('/body', media.validate.errors));
   findings.push(...ruleFindings(op, body, options, rules));
   return findings;
 }

@@ -7,7 +7,8 @@ import type { RequestSample } from '../types';
 export function fillPath(op: OperationModel, pathParams: Record<string, string>): string {
   return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = pathParams[name];
-    if (value === undefined) throw new UsageError(`${op.operationId}: no value for path parameter '${name}'`);
+    if (value === undefined)
+      throw new UsageError(`${op.operationId}: no value for path parameter '${name}'`);
     return encodeURIComponent(value);
   });
 }
@@ -33,12 +34,18 @@ export function toHttpRequest(
 }
 
 /** The header carrying an API key for `op`, named by the spec's apiKey security scheme. */
-export function apiKeyHeaders(spec: SpecModel, op: OperationModel, apiKey: string): Record<string, string> {
+export function apiKeyHeaders(
+  spec: SpecModel,
+  op: OperationModel,
+  apiKey: string,
+): Record<string, string> {
   const scheme = spec.securitySchemes.find(
     (s) => op.security.includes(s.name) && s.type === 'apiKey' && s.in === 'header' && s.paramName,
   );
   if (!scheme?.paramName) {
-    throw new UsageError(`${op.operationId}: no apiKey-in-header security scheme applies (schemes: ${op.security.join(', ') || 'none'})`);
+    throw new UsageError(
+      `${op.operationId}: no apiKey-in-header security scheme applies (schemes: ${op.security.join(', ') || 'none'})`,
+    );
   }
   return { [scheme.paramName]: apiKey };
 }

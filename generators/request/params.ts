@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import type { ParameterModel } from '../../src/model';
 import { UsageError } from '../../src/model';
-import { arbitraryFromSchema, canonicalJson, isSchemaObject, typesOf, type SchemaHook } from '../schema';
+import {
+  arbitraryFromSchema,
+  canonicalJson,
+  isSchemaObject,
+  typesOf,
+  type SchemaHook,
+} from '../schema';
 import type { GeneratorOptions } from '../types';
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
@@ -13,7 +19,8 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
  */
 export function decodeParam(param: ParameterModel, raw: string): unknown {
   const types = isSchemaObject(param.schema) ? (typesOf(param.schema) ?? []) : [];
-  if ((types.includes('integer') || types.includes('number')) && NUMERIC.test(raw)) return Number(raw);
+  if ((types.includes('integer') || types.includes('number')) && NUMERIC.test(raw))
+    return Number(raw);
   if (types.includes('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
   return raw;
 }
@@ -41,7 +48,11 @@ export function isRoutableSegment(text: string): boolean {
   return text !== '' && text !== '.' && text !== '..';
 }
 
-function paramValue(param: ParameterModel, options: GeneratorOptions, hook: SchemaHook): fc.Arbitrary<string> {
+function paramValue(
+  param: ParameterModel,
+  options: GeneratorOptions,
+  hook: SchemaHook,
+): fc.Arbitrary<string> {
   const arb = arbitraryFromSchema(param.schema, {
     pointer: param.schemaPointer,
     name: param.name,
@@ -67,7 +78,6 @@ export function paramsArbitrary(
   options: GeneratorOptions,
   hook: SchemaHook,
 ): fc.Arbitrary<Record<string, string>> {
-  if (params.length === 0) return fc.constant(null).map(() => ({}));
   const model: Record<string, fc.Arbitrary<string>> = {};
   for (const p of params) model[p.name] = paramValue(p, options, hook);
   const required = params.filter((p) => p.required || p.in === 'path').map((p) => p.name);
@@ -75,7 +85,10 @@ export function paramsArbitrary(
 }
 
 /** Header and cookie parameters are not carried by a RequestSample: refuse the required ones. */
-export function checkSupportedParams(operationId: string, params: ReadonlyArray<ParameterModel>): void {
+export function checkSupportedParams(
+  operationId: string,
+  params: ReadonlyArray<ParameterModel>,
+): void {
   const unsupported = params.find((p) => (p.in === 'header' || p.in === 'cookie') && p.required);
   if (unsupported) {
     throw new UsageError(

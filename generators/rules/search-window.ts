@@ -28,7 +28,9 @@ function isWindow(schema: SchemaObject): boolean {
 function without(schema: SchemaObject, names: string[]): SchemaObject {
   const properties = { ...(schema.properties as Record<string, unknown>) };
   for (const n of names) delete properties[n];
-  const required = Array.isArray(schema.required) ? (schema.required as string[]).filter((r) => !names.includes(r)) : [];
+  const required = Array.isArray(schema.required)
+    ? (schema.required as string[]).filter((r) => !names.includes(r))
+    : [];
   return { ...schema, properties, required };
 }
 
@@ -47,7 +49,10 @@ const validWindow: fc.Arbitrary<{ fromDate: string; toDate: string }> = fc
     // Without milliseconds both bounds are whole seconds, so the window cannot collapse to zero.
     const start = withMillis ? from.getTime() : Math.floor(from.getTime() / SECOND) * SECOND;
     const width = withMillis ? windowMs : Math.max(SECOND, Math.floor(windowMs / SECOND) * SECOND);
-    return { fromDate: utcDateTime(new Date(start), withMillis), toDate: utcDateTime(new Date(start + width), withMillis) };
+    return {
+      fromDate: utcDateTime(new Date(start), withMillis),
+      toDate: utcDateTime(new Date(start + width), withMillis),
+    };
   });
 
 function checkWindow(value: unknown, at: string): RuleFinding[] {
@@ -66,11 +71,23 @@ function checkWindow(value: unknown, at: string): RuleFinding[] {
   // Bounds that are not date-times are the schema's business, not this rule's.
   if (from === undefined || to === undefined) return [];
   if (!(from < to)) {
-    return [{ kind: 'search-from-not-before-to', pointer: at, message: `fromDate ${v[FROM]} is not before toDate ${v[TO]}` }];
+    return [
+      {
+        kind: 'search-from-not-before-to',
+        pointer: at,
+        message: `fromDate ${v[FROM]} is not before toDate ${v[TO]}`,
+      },
+    ];
   }
   if (to - from > SEARCH_MAX_WINDOW_MS) {
     const days = ((to - from) / DAY).toFixed(2);
-    return [{ kind: 'search-window-too-long', pointer: at, message: `search window of ${days} days exceeds 7 days` }];
+    return [
+      {
+        kind: 'search-window-too-long',
+        pointer: at,
+        message: `search window of ${days} days exceeds 7 days`,
+      },
+    ];
   }
   return [];
 }

@@ -35,5 +35,9 @@ export interface DescriptionRule {
    * The rule's own name for a schema violation inside its site (e.g. a missing search bound is
    * a `required` error that the spec documents as ERROR_043). `relative` is the path below the site.
    */
-  relabel?(keyword: string, relative: ReadonlyArray<string>, site: SchemaSite): ViolationKind | undefined;
+  relabel?(
+    keyword: string,
+    relative: ReadonlyArray<string>,
+    site: SchemaSite,
+  ): ViolationKind | undefined;
 }

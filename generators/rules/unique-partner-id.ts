@@ -11,7 +11,9 @@ export const PARTNER_ID_PROPERTY = 'partnerLeadOpportunityId';
 const counters = new Map<string, number>();
 
 /** Unique for this process: a time-and-random stamp. Callers wanting replayable ids pass idPrefix. */
-const RUN_PREFIX = `GEN-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 36 ** 3)
+const RUN_PREFIX = `GEN-${Date.now().toString(36).toUpperCase()}${Math.floor(
+  Math.random() * 36 ** 3,
+)
   .toString(36)
   .toUpperCase()}-`;
 

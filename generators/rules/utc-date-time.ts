@@ -3,7 +3,8 @@ import { typesOf, type SchemaSite } from '../schema';
 import { instantOf, isUtc, withOffset } from './date-time';
 import type { DescriptionRule } from './types';
 
-const source = 'date-time description: "All date-time values must be provided in Coordinated Universal Time (UTC)"';
+const source =
+  'date-time description: "All date-time values must be provided in Coordinated Universal Time (UTC)"';
 
 /** Real offsets, including the half-hour ones that break naive parsing. */
 const OFFSETS_MINUTES = [120, 60, -300, -240, 330, 540, -210, 345];

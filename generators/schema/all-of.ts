@@ -27,14 +27,20 @@ function mergeTypes(a: unknown, b: unknown, pointer: string): unknown {
   }
   for (const t of right) if (t === 'integer' && left.includes('number')) keep.add('integer');
   if (keep.size === 0) {
-    throw new UnsupportedSchemaError(pointer, `allOf branches have no type in common (${left} / ${right})`);
+    throw new UnsupportedSchemaError(
+      pointer,
+      `allOf branches have no type in common (${left} / ${right})`,
+    );
   }
   return keep.size === 1 ? [...keep][0] : [...keep];
 }
 
 function mergeEnums(a: unknown, b: unknown, pointer: string): unknown {
-  const common = (a as unknown[]).filter((x) => (b as unknown[]).some((y) => isDeepStrictEqual(x, y)));
-  if (common.length === 0) throw new UnsupportedSchemaError(pointer, 'allOf branches have no enum value in common');
+  const common = (a as unknown[]).filter((x) =>
+    (b as unknown[]).some((y) => isDeepStrictEqual(x, y)),
+  );
+  if (common.length === 0)
+    throw new UnsupportedSchemaError(pointer, 'allOf branches have no enum value in common');
   return common;
 }
 
@@ -65,7 +71,10 @@ function mergeAdditional(a: unknown, b: unknown): unknown {
 
 function onlyOne(keyword: string): Merger {
   return (_a, _b, pointer) => {
-    throw new UnsupportedSchemaError(pointer, `'${keyword}' in more than one allOf branch is not supported`);
+    throw new UnsupportedSchemaError(
+      pointer,
+      `'${keyword}' in more than one allOf branch is not supported`,
+    );
   };
 }
 
@@ -93,7 +102,30 @@ const MERGERS: Record<string, Merger> = {
   examples: (a, b) => [...(a as unknown[]), ...(b as unknown[])],
 };
 
+const propertyNames = (s: SchemaObject): string[] => Object.keys((s.properties as object) ?? {});
+
+/**
+ * `additionalProperties: false` in one branch forbids the properties only another branch
+ * declares: such an allOf admits fewer objects than a merge would produce. Refused, not guessed.
+ */
+function checkClosedBranches(a: SchemaObject, b: SchemaObject, pointer: string): void {
+  for (const [closed, other] of [
+    [a, b],
+    [b, a],
+  ]) {
+    if (closed.additionalProperties !== false) continue;
+    const extra = propertyNames(other).filter((n) => !propertyNames(closed).includes(n));
+    if (extra.length > 0) {
+      throw new UnsupportedSchemaError(
+        pointer,
+        `allOf branch with additionalProperties: false excludes ${extra.join(', ')} declared by another branch`,
+      );
+    }
+  }
+}
+
 function mergeTwo(target: SchemaObject, source: SchemaObject, pointer: string): SchemaObject {
+  checkClosedBranches(target, source, pointer);
   const out: SchemaObject = { ...target };
   for (const [keyword, value] of Object.entries(source)) {
     if (!(keyword in out)) {
@@ -128,7 +160,10 @@ export function mergeAllOf(schema: SchemaObject, pointer: string): SchemaObject 
       const at = child(pointer, 'allOf', i);
       if (branch === true) return;
       if (!isSchemaObject(branch)) {
-        throw new UnsupportedSchemaError(at, 'a false (or non-object) allOf branch can never be satisfied');
+        throw new UnsupportedSchemaError(
+          at,
+          'a false (or non-object) allOf branch can never be satisfied',
+        );
       }
       merged = mergeTwo(merged, mergeAllOf(branch, at), at);
     });

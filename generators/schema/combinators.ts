@@ -11,8 +11,15 @@ import { canSatisfy } from './viable';
  * parent (as if it were an allOf) and compiled; one branch is picked per value. For `oneOf`,
  * values that also match another branch are dropped, since they would break "exactly one".
  */
-export function combinatorArbitrary(schema: SchemaObject, ctx: CompileContext): fc.Arbitrary<unknown> | undefined {
-  const keyword = Array.isArray(schema.anyOf) ? 'anyOf' : Array.isArray(schema.oneOf) ? 'oneOf' : undefined;
+export function combinatorArbitrary(
+  schema: SchemaObject,
+  ctx: CompileContext,
+): fc.Arbitrary<unknown> | undefined {
+  const keyword = Array.isArray(schema.anyOf)
+    ? 'anyOf'
+    : Array.isArray(schema.oneOf)
+      ? 'oneOf'
+      : undefined;
   if (!keyword) return undefined;
   const branches = schema[keyword] as JsonSchema[];
   const { [keyword]: _dropped, ...rest } = schema;
@@ -31,7 +38,10 @@ export function combinatorArbitrary(schema: SchemaObject, ctx: CompileContext): 
     arbitraries.push(arb);
   });
   if (arbitraries.length === 0) {
-    throw new UnsupportedSchemaError(child(ctx.pointer, keyword), `no ${keyword} branch can be generated`);
+    throw new UnsupportedSchemaError(
+      child(ctx.pointer, keyword),
+      `no ${keyword} branch can be generated`,
+    );
   }
   return arbitraries.length === 1 ? arbitraries[0] : fc.oneof(...arbitraries);
 }

@@ -24,7 +24,10 @@ export type NextCompiler = (schema: SchemaObject) => fc.Arbitrary<unknown>;
  * A hook sees every schema before the compiler does, and may return its own arbitrary (often by
  * refining the schema and calling `next`). Description rules plug in here.
  */
-export type SchemaHook = (site: SchemaSite, next: NextCompiler) => fc.Arbitrary<unknown> | undefined;
+export type SchemaHook = (
+  site: SchemaSite,
+  next: NextCompiler,
+) => fc.Arbitrary<unknown> | undefined;
 
 export interface SchemaGeneratorOptions {
   /** Pointer of the schema in its document; error messages name places below it. */

@@ -17,7 +17,11 @@ const STRING_FORMATS: Record<string, () => fc.Arbitrary<string>> = {
     ),
   uri: () =>
     fc.oneof(
-      fc.constantFrom('https://www.3ds.com/', 'https://example.com/a/b?c=d#e', 'urn:isbn:0451450523'),
+      fc.constantFrom(
+        'https://www.3ds.com/',
+        'https://example.com/a/b?c=d#e',
+        'urn:isbn:0451450523',
+      ),
       fc.webUrl({ withQueryParameters: true, withFragments: true }).filter(accepted('uri')),
     ),
   uuid: () => fc.uuid(),
@@ -35,9 +39,10 @@ export function stringFormatArbitrary(format: string): fc.Arbitrary<string> | un
 }
 
 /** Numeric formats: OpenAPI's integer/float widths. */
-export const NUMBER_FORMAT_BOUNDS: Record<string, { min: number; max: number; integer: boolean }> = {
-  int32: { min: -(2 ** 31), max: 2 ** 31 - 1, integer: true },
-  int64: { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true },
-  float: { min: -3.4e38, max: 3.4e38, integer: false },
-  double: { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, integer: false },
-};
+export const NUMBER_FORMAT_BOUNDS: Record<string, { min: number; max: number; integer: boolean }> =
+  {
+    int32: { min: -(2 ** 31), max: 2 ** 31 - 1, integer: true },
+    int64: { min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, integer: true },
+    float: { min: -3.4e38, max: 3.4e38, integer: false },
+    double: { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, integer: false },
+  };

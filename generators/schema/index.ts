@@ -29,7 +29,11 @@ export { codePointLength } from './viable';
 /** A schema that says nothing: small JSON values. */
 const anyJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 });
 
-function typeArbitrary(type: JsonType, schema: SchemaObject, ctx: CompileContext): fc.Arbitrary<unknown> {
+function typeArbitrary(
+  type: JsonType,
+  schema: SchemaObject,
+  ctx: CompileContext,
+): fc.Arbitrary<unknown> {
   switch (type) {
     case 'null':
       return fc.constant(null);
@@ -46,7 +50,10 @@ function typeArbitrary(type: JsonType, schema: SchemaObject, ctx: CompileContext
     case 'object':
       return objectArbitrary(schema, ctx);
     default:
-      throw new UnsupportedSchemaError(child(ctx.pointer, 'type'), `unknown type '${String(type)}'`);
+      throw new UnsupportedSchemaError(
+        child(ctx.pointer, 'type'),
+        `unknown type '${String(type)}'`,
+      );
   }
 }
 
@@ -63,7 +70,11 @@ function typedArbitrary(schema: SchemaObject, ctx: CompileContext): fc.Arbitrary
 
 /** The keyword families, composed: combinators distribute, const/enum pin, types build. */
 function compileMerged(schema: SchemaObject, ctx: CompileContext): fc.Arbitrary<unknown> {
-  return combinatorArbitrary(schema, ctx) ?? constEnumArbitrary(schema, ctx) ?? typedArbitrary(schema, ctx);
+  return (
+    combinatorArbitrary(schema, ctx) ??
+    constEnumArbitrary(schema, ctx) ??
+    typedArbitrary(schema, ctx)
+  );
 }
 
 function compileAt(
@@ -76,9 +87,13 @@ function compileAt(
 ): fc.Arbitrary<unknown> {
   if (schema === true) return anyJson;
   if (!isSchemaObject(schema)) {
-    throw new UnsupportedSchemaError(pointer, schema === false ? 'a false schema admits no value' : 'not a schema');
+    throw new UnsupportedSchemaError(
+      pointer,
+      schema === false ? 'a false schema admits no value' : 'not a schema',
+    );
   }
-  if (ancestors.has(schema)) throw new UnsupportedSchemaError(pointer, 'recursive schemas are not supported');
+  if (ancestors.has(schema))
+    throw new UnsupportedSchemaError(pointer, 'recursive schemas are not supported');
   const merged = mergeAllOf(schema, pointer);
   const below = new Set(ancestors).add(schema);
   const ctx: CompileContext = {

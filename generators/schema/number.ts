@@ -20,11 +20,15 @@ interface NumericBounds {
 }
 
 function boundsOf(schema: SchemaObject, integer: boolean, pointer: string): NumericBounds {
-  const num = (k: string): number | undefined => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+  const num = (k: string): number | undefined =>
+    typeof schema[k] === 'number' ? (schema[k] as number) : undefined;
   const format = typeof schema.format === 'string' ? schema.format : undefined;
   const formatBounds = format ? NUMBER_FORMAT_BOUNDS[format] : undefined;
   if (format && !formatBounds) {
-    throw new UnsupportedSchemaError(child(pointer, 'format'), `numeric format '${format}' is not supported`);
+    throw new UnsupportedSchemaError(
+      child(pointer, 'format'),
+      `numeric format '${format}' is not supported`,
+    );
   }
   const isInt = integer || formatBounds?.integer === true;
   const range = isInt ? NUMBER_FORMAT_BOUNDS.int32 : DEFAULT_RANGE;
@@ -36,11 +40,15 @@ function boundsOf(schema: SchemaObject, integer: boolean, pointer: string): Nume
   const exMax = num('exclusiveMaximum');
   if (exMin !== undefined && exMin >= min) [min, minExcluded] = [exMin, true];
   if (exMax !== undefined && exMax <= max) [max, maxExcluded] = [exMax, true];
-  if (min === -Infinity) min = Math.min(range.min, max === Infinity ? range.min : max - (range.max - range.min));
+  if (min === -Infinity)
+    min = Math.min(range.min, max === Infinity ? range.min : max - (range.max - range.min));
   if (max === Infinity) max = Math.max(range.max, min + (range.max - range.min));
   const multipleOf = num('multipleOf');
   if (multipleOf !== undefined && !(Number.isInteger(multipleOf) && multipleOf > 0)) {
-    throw new UnsupportedSchemaError(child(pointer, 'multipleOf'), 'only positive integer multipleOf is supported');
+    throw new UnsupportedSchemaError(
+      child(pointer, 'multipleOf'),
+      'only positive integer multipleOf is supported',
+    );
   }
   return { min, max, minExcluded, maxExcluded, integer: isInt, multipleOf };
 }
@@ -67,7 +75,12 @@ function doubleArbitrary(b: NumericBounds): fc.Arbitrary<number> {
   const loCents = Math.ceil(Math.max(b.min, 0) * 100);
   const hiCents = Math.floor(Math.min(b.max, EVERYDAY_MAX) * 100);
   const amounts =
-    loCents <= hiCents ? fc.integer({ min: loCents, max: hiCents }).map((c) => c / 100).filter(inRange) : undefined;
+    loCents <= hiCents
+      ? fc
+          .integer({ min: loCents, max: hiCents })
+          .map((c) => c / 100)
+          .filter(inRange)
+      : undefined;
   const edges = [b.min, b.max, 0, 0.01, 1].filter(inRange);
   return mix(
     amounts && { weight: 4, arbitrary: amounts },
@@ -86,9 +99,14 @@ function doubleArbitrary(b: NumericBounds): fc.Arbitrary<number> {
   );
 }
 
-export function numberArbitrary(schema: SchemaObject, ctx: CompileContext, integer: boolean): fc.Arbitrary<number> {
+export function numberArbitrary(
+  schema: SchemaObject,
+  ctx: CompileContext,
+  integer: boolean,
+): fc.Arbitrary<number> {
   const b = boundsOf(schema, integer, ctx.pointer);
-  const base = b.integer || b.multipleOf !== undefined ? integerArbitrary(b, ctx.pointer) : doubleArbitrary(b);
+  const base =
+    b.integer || b.multipleOf !== undefined ? integerArbitrary(b, ctx.pointer) : doubleArbitrary(b);
   const fits = (v: unknown): v is number =>
     typeof v === 'number' &&
     (!b.integer || Number.isInteger(v)) &&

@@ -28,7 +28,10 @@ function constraintsOf(schema: SchemaObject, pointer: string): StringConstraints
       try {
         return new RegExp(p, 'u');
       } catch {
-        throw new UnsupportedSchemaError(child(pointer, 'pattern'), `pattern ${p} is not a valid regular expression`);
+        throw new UnsupportedSchemaError(
+          child(pointer, 'pattern'),
+          `pattern ${p} is not a valid regular expression`,
+        );
       }
     });
   return {
@@ -82,12 +85,15 @@ function freeTextChoices(c: StringConstraints, longStrings: boolean): Choice[] {
     { weight: 12, arbitrary: fc.string({ unit, ...lengths }) },
     bounded && {
       weight: 6,
-      arbitrary: fc.constantFrom(...new Set([c.min, c.max ?? c.min + 40])).chain((n) =>
-        fc.string({ unit: 'grapheme-ascii', minLength: n, maxLength: n }),
-      ),
+      arbitrary: fc
+        .constantFrom(...new Set([c.min, c.max ?? c.min + 40]))
+        .chain((n) => fc.string({ unit: 'grapheme-ascii', minLength: n, maxLength: n })),
     },
     !bounded && { weight: 3, arbitrary: fc.constant('') },
-    canBeLong && { weight: 1, arbitrary: longText(Math.max(c.min, LONG.min), Math.min(c.max ?? LONG.max, LONG.max)) },
+    canBeLong && {
+      weight: 1,
+      arbitrary: longText(Math.max(c.min, LONG.min), Math.min(c.max ?? LONG.max, LONG.max)),
+    },
   ];
 }
 
@@ -97,7 +103,10 @@ function shapedChoice(c: StringConstraints, ctx: CompileContext): fc.Arbitrary<s
   if (c.format !== undefined) {
     const formatted = stringFormatArbitrary(c.format);
     if (!formatted) {
-      throw new UnsupportedSchemaError(child(ctx.pointer, 'format'), `string format '${c.format}' is not supported`);
+      throw new UnsupportedSchemaError(
+        child(ctx.pointer, 'format'),
+        `string format '${c.format}' is not supported`,
+      );
     }
     const onlyFormat = c.min === 0 && c.max === undefined && c.patterns.length === 0;
     if (onlyFormat && TRUSTED_FORMATS.has(c.format)) return formatted;
@@ -107,12 +116,18 @@ function shapedChoice(c: StringConstraints, ctx: CompileContext): fc.Arbitrary<s
   }
   const fits = fitsFn(c);
   if (!canSatisfy(base, fits)) {
-    throw new UnsupportedSchemaError(ctx.pointer, 'cannot generate strings meeting pattern, format and length together');
+    throw new UnsupportedSchemaError(
+      ctx.pointer,
+      'cannot generate strings meeting pattern, format and length together',
+    );
   }
   return base.filter(fits);
 }
 
-function poolArbitrary(c: StringConstraints, ctx: CompileContext): fc.Arbitrary<string> | undefined {
+function poolArbitrary(
+  c: StringConstraints,
+  ctx: CompileContext,
+): fc.Arbitrary<string> | undefined {
   const pool = ctx.propertyName ? ctx.options.pools?.[ctx.propertyName] : undefined;
   if (!pool) return undefined;
   const usable = pool.filter(fitsFn(c));
@@ -134,7 +149,9 @@ export function stringArbitrary(schema: SchemaObject, ctx: CompileContext): fc.A
   // One flat weighted choice (nested oneofs cost time on every value): the schema-driven values,
   // as much realistic text for the property's name, a third as many of the schema's examples.
   return mix(
-    ...(shaped ? [{ weight: FREE_TEXT_WEIGHT, arbitrary: shapedChoice(c, ctx) }] : freeTextChoices(c, ctx.options.longStrings ?? true)),
+    ...(shaped
+      ? [{ weight: FREE_TEXT_WEIGHT, arbitrary: shapedChoice(c, ctx) }]
+      : freeTextChoices(c, ctx.options.longStrings ?? true)),
     hintWithin && { weight: FREE_TEXT_WEIGHT, arbitrary: hintWithin },
     examples && { weight: FREE_TEXT_WEIGHT / 3, arbitrary: examples },
   );

@@ -3,7 +3,15 @@ import { isStringFormat } from './formats';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 
-export const JSON_TYPES: JsonType[] = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
+export const JSON_TYPES: JsonType[] = [
+  'null',
+  'boolean',
+  'integer',
+  'number',
+  'string',
+  'array',
+  'object',
+];
 
 /** The JSON Schema type of a value ('integer' for whole numbers). */
 export function jsonTypeOf(value: unknown): JsonType {
@@ -30,6 +38,7 @@ export function typesOf(schema: SchemaObject): JsonType[] | undefined {
   if (has('items', 'minItems', 'maxItems', 'uniqueItems')) return ['array'];
   if (has('pattern', 'minLength', 'maxLength')) return ['string'];
   if (typeof schema.format === 'string' && isStringFormat(schema.format)) return ['string'];
-  if (has('minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf')) return ['number'];
+  if (has('minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'))
+    return ['number'];
   return undefined;
 }

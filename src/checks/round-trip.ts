@@ -28,10 +28,26 @@ function sameScalar(sent: unknown, read: unknown): boolean {
   return false;
 }
 
-function readKey(read: Json, key: string): string | undefined {
+function ownKey(read: Json, key: string): string | undefined {
   if (key in read) return key;
   if (key.endsWith('s') && key.slice(0, -1) in read) return key.slice(0, -1);
   return undefined;
+}
+
+/**
+ * Where a sent field is in the read: same name, or its singular, at the same level or one
+ * level down (the GET schemas nest offerLines and contacts inside leadOpportunity, where the
+ * create body has them beside it).
+ */
+function readValue(read: Json, key: string): { found: boolean; value?: unknown } {
+  const own = ownKey(read, key);
+  if (own !== undefined) return { found: true, value: read[own] };
+  for (const child of Object.values(read)) {
+    if (!isObject(child)) continue;
+    const nested = ownKey(child, key);
+    if (nested !== undefined) return { found: true, value: child[nested] };
+  }
+  return { found: false };
 }
 
 export function compareSentToRead(sent: unknown, read: unknown, options: CompareOptions = {}, at = ''): string[] {
@@ -42,11 +58,11 @@ export function compareSentToRead(sent: unknown, read: unknown, options: Compare
     const out: string[] = [];
     for (const [k, v] of Object.entries(sent)) {
       if (v === undefined || v === null) continue;
-      const rk = readKey(read, k);
+      const found = readValue(read, k);
       // A field the read does not carry at all is a shape difference between the documented
       // request and response schemas (partnerId), not a lost value.
-      if (rk === undefined) continue;
-      out.push(...compareSentToRead(v, read[rk], options, `${at}/${k}`));
+      if (!found.found) continue;
+      out.push(...compareSentToRead(v, found.value, options, `${at}/${k}`));
     }
     return out;
   }
@@ -66,8 +82,12 @@ export function compareSentToRead(sent: unknown, read: unknown, options: Compare
     });
     return out;
   }
+  // Where the read's vocabulary differs, only the translated value is right: the sent
+  // literal leaking through untranslated is the defect this comparison exists to catch.
   const alternatives = options.translate?.(at, sent);
-  if (alternatives && alternatives.some((alt) => sameScalar(alt, read))) return [];
+  if (alternatives) {
+    return alternatives.some((alt) => sameScalar(alt, read)) ? [] : [`${at}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)} (expected ${alternatives.map((a) => JSON.stringify(a)).join(' or ')})`];
+  }
   if (sameScalar(sent, read)) return [];
   return [`${at}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)}`];
 }

@@ -7,7 +7,7 @@ import {
   type RequestSample,
 } from '../../generators';
 import type { HttpRequest } from '../http/types';
-import type { OperationModel } from '../model';
+import type { OperationModel, ViolationKind } from '../model';
 import type { Session } from './session';
 
 /**
@@ -33,6 +33,41 @@ export function invalidSamples(session: Session, op: OperationModel, count: numb
   const arb = invalidRequest(session.spec, op, { idPrefix: idPrefix(session) + 'inv-' });
   return fc.sample(arb, { seed: seedFor(session, op, purpose), numRuns: count });
 }
+
+/**
+ * One invalid request per kind of violation the operation can have (Schemathesis' coverage
+ * phase): every rule is exercised in every run, whatever the random draws leave out.
+ */
+export function coverageSamples(ctx: { session: Session; op: OperationModel }): InvalidSample[] {
+  const out: InvalidSample[] = [];
+  for (const kind of COVERAGE_KINDS) {
+    let arb;
+    try {
+      arb = invalidRequest(ctx.session.spec, ctx.op, { idPrefix: idPrefix(ctx.session) + 'cov-', kinds: [kind] });
+    } catch {
+      continue; // no way to break this rule on this operation
+    }
+    out.push(...fc.sample(arb, { seed: seedFor(ctx.session, ctx.op, `coverage-${kind}`), numRuns: 1 }));
+  }
+  return out;
+}
+
+const COVERAGE_KINDS: ViolationKind[] = [
+  'required',
+  'type',
+  'enum',
+  'pattern',
+  'format',
+  'minItems',
+  'minimum',
+  'malformed-json',
+  'wrong-content-type',
+  'empty-body',
+  'search-no-criterion',
+  'search-missing-bound',
+  'search-from-not-before-to',
+  'search-window-too-long',
+];
 
 export function httpRequestOf(op: OperationModel, sample: RequestSample): HttpRequest {
   return toHttpRequest(op, sample, {});

@@ -12,7 +12,11 @@ const spec = {
 function response(status: number, remaining: number, reset: number): HttpResponse {
   return {
     status,
-    headers: { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(reset) },
+    headers: {
+      'x-ratelimit-limit': '10',
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': String(reset),
+    },
     text: '{}',
     body: {},
     durationMs: 1,
@@ -71,7 +75,10 @@ describe('the run budgets itself from the rate-limit headers', () => {
   it('marks a request inconclusive when it is still 429 after waiting', async () => {
     const { s } = session([response(429, 0, 3), response(429, 0, 3)]);
     const result = await s.send(req);
-    expect(result).toMatchObject({ kind: 'inconclusive', reason: expect.stringMatching(/still rate limited/) });
+    expect(result).toMatchObject({
+      kind: 'inconclusive',
+      reason: expect.stringMatching(/still rate limited/),
+    });
   });
 
   it('the exhaustion probe gets its 429 without waiting or retrying', async () => {
@@ -82,7 +89,11 @@ describe('the run budgets itself from the rate-limit headers', () => {
   });
 
   it('retries a 503 a bounded number of times', async () => {
-    const { s, waits } = session([response(503, 5, 60), response(503, 4, 60), response(503, 3, 60)]);
+    const { s, waits } = session([
+      response(503, 5, 60),
+      response(503, 4, 60),
+      response(503, 3, 60),
+    ]);
     const result = await s.send(req);
     expect(result.exchange?.response.status).toBe(503);
     expect(waits).toHaveLength(2);

@@ -139,7 +139,7 @@ describe('parseCli', () => {
 
   it.each([
     [['--port', '70000'], /^--port: expected an integer from 0 to 65535, got "70000"$/],
-    [['--port', '-1'], /^--port/],
+    [['--port=-1'], /^--port: expected an integer/],
     [['--rate-limit', '1.5'], /^--rate-limit/],
     [['--rate-window', '0'], /^--rate-window: expected an integer from 1/],
     [['--api-key', ''], /^--api-key: the key must not be empty$/],

@@ -9,7 +9,7 @@ import {
 } from '../../generators';
 import type { HttpRequest } from '../../src/http/types';
 import { DEFAULT_SPEC_PATH, listOperations, roleOf, type OperationModel } from '../../src/model';
-import { conformsTo, fcSeed, KEY, startMock, type TestMock } from './helpers';
+import { conformsTo, fcSeed, KEY, startMock, type TestMock, closeMocks } from './helpers';
 
 /**
  * Every response the mock gives to generated requests (valid and invalid, from generators/)
@@ -20,6 +20,7 @@ let t: TestMock;
 beforeAll(async () => {
   t = await startMock({ rateLimit: { limit: 1_000_000, windowSeconds: 3600 } });
 });
+afterAll(closeMocks);
 
 const NUM_RUNS = 20;
 

@@ -10,6 +10,7 @@ import {
   startMock,
   type TestMock,
   type Json,
+  closeMocks,
 } from './helpers';
 
 const OTHER = 'other-key';
@@ -20,6 +21,7 @@ beforeAll(async () => {
     rateLimit: { limit: 5, windowSeconds: 3600 },
   });
 });
+afterAll(closeMocks);
 afterEach(() => {
   t.mock.setFaults([]);
   t.mock.setMaintenance(false);

@@ -1,6 +1,12 @@
 import request from 'supertest';
 import type { Response } from 'supertest';
-import { createMock, DEFAULT_MOCK_API_KEY, type Mock, type MockOptions } from '../../mock';
+import {
+  createMock,
+  DEFAULT_MOCK_API_KEY,
+  type ListeningMock,
+  type Mock,
+  type MockOptions,
+} from '../../mock';
 import {
   getSpec,
   roleOf,
@@ -17,13 +23,23 @@ export const fcSeed = (): number | undefined =>
 export interface TestMock {
   spec: SpecModel;
   mock: Mock;
+  /** supertest against the mock listening on 127.0.0.1. */
   agent: ReturnType<typeof request>;
 }
 
+const listening: ListeningMock[] = [];
+
+/** A mock listening on 127.0.0.1:<ephemeral>; `closeMocks` (afterAll) closes every one. */
 export async function startMock(options: MockOptions = {}): Promise<TestMock> {
   const spec = await getSpec();
   const mock = createMock(spec, options);
-  return { spec, mock, agent: request(mock.app) };
+  const server = await mock.listen(0, '127.0.0.1');
+  listening.push(server);
+  return { spec, mock, agent: request(server.url) };
+}
+
+export async function closeMocks(): Promise<void> {
+  await Promise.all(listening.splice(0).map((server) => server.close()));
 }
 
 export function opOf(spec: SpecModel, role: OperationRole, version?: string): OperationModel {

@@ -11,6 +11,7 @@ import {
   startMock,
   type TestMock,
   type Json,
+  closeMocks,
 } from './helpers';
 
 let t: TestMock;
@@ -18,6 +19,7 @@ let clock = 1_750_000_000_000;
 beforeAll(async () => {
   t = await startMock({ clock: () => clock });
 });
+afterAll(closeMocks);
 beforeEach(() => {
   t.mock.reset();
   t.mock.setMaintenance(false);

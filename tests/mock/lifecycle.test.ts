@@ -13,6 +13,7 @@ import {
   versionsWith,
   type TestMock,
   type Json,
+  closeMocks,
 } from './helpers';
 
 let t: TestMock;
@@ -20,6 +21,7 @@ let clock = Date.parse('2025-08-04T10:00:00.000Z');
 beforeAll(async () => {
   t = await startMock({ clock: () => clock, apiKeys: ['key-a', 'key-b', 'mock-api-key'] });
 });
+afterAll(closeMocks);
 beforeEach(() => t.mock.reset());
 
 const leadOf = (res: { body: Json }): Json => res.body.data.leadOpportunity;

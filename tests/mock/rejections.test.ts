@@ -10,12 +10,14 @@ import {
   versionsWith,
   type TestMock,
   type Json,
+  closeMocks,
 } from './helpers';
 
 let t: TestMock;
 beforeAll(async () => {
   t = await startMock();
 });
+afterAll(closeMocks);
 beforeEach(() => t.mock.reset());
 
 const codeOf = (body: Json): string | undefined => body.error?.code ?? body.errors?.code;

@@ -109,8 +109,7 @@ describe('spec/openapi.yaml restoration', () => {
       // its js-yaml rendering at its column (fold width 72) breaks the lines elsewhere ...
       const rendered = flatten(yaml.dump(value, { lineWidth: 74 })).split('\n');
       expect(rendered.slice(1)).not.toEqual(lines);
-      // ... while the restored file keeps the received lines
-      expect(maskText(restored)).not.toContain(lines[0]);
+      // ... while the restored file keeps the received lines (maskText finds them in order)
       expect(restored).toContain(`        ${lines[0]}\n`);
     });
   });

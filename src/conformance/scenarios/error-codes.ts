@@ -12,7 +12,7 @@ const PER_CODE = 2;
 async function codedInvalidInputs(ctx: ScenarioContext, targetId?: string): Promise<void> {
   const { op, session } = ctx;
   const seen = new Map<string, number>();
-  for (const sample of invalidSamples(session, op, Math.max(100, session.config.runs * 5), 'coded')) {
+  for (const sample of invalidSamples(session, op, Math.max(40, session.config.runs * 2), 'coded')) {
     const code = sample.expected.code;
     if (!code || (seen.get(code) ?? 0) >= PER_CODE) continue;
     seen.set(code, (seen.get(code) ?? 0) + 1);

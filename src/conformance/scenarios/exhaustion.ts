@@ -8,7 +8,7 @@ import { CHECKS } from '../plan';
 import { httpRequestOf, validSamples } from '../samples';
 
 /** Against the mock, a small quota makes the probe quick. */
-const MOCK_QUOTA = { limit: 8, windowSeconds: 2 };
+const MOCK_QUOTA = { limit: 8, windowSeconds: 1 };
 /** Never more requests than this, whatever the target's limit says. */
 const MAX_PROBE_REQUESTS = 1000;
 

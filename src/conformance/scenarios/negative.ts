@@ -4,7 +4,7 @@ import { roleOf } from '../../model';
 import { exchangeFor, judge, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { anyCreated, withPathId } from '../resources';
-import { httpRequestOf, invalidSamples } from '../samples';
+import { coverageSamples, httpRequestOf, invalidSamples } from '../samples';
 
 /**
  * Generated invalid requests, each breaking one labelled rule, get the documented rejection:
@@ -23,7 +23,7 @@ export async function negativeScenario(ctx: ScenarioContext): Promise<void> {
     judge(ctx, CHECKS.negative, skip('no object of this run to update'));
     return;
   }
-  for (const sample of invalidSamples(session, op, session.config.runs)) {
+  for (const sample of [...coverageSamples(ctx), ...invalidSamples(session, op, session.config.runs)]) {
     let request = httpRequestOf(op, sample);
     if (target) request = withPathId(op, request, target.dsLeadOpportunityId);
     const exchange = await exchangeFor(ctx, CHECKS.negative, request);

@@ -45,5 +45,41 @@ export async function pagingScenario(ctx: ScenarioContext): Promise<void> {
   const counts = [first, second, single].map(countOf);
   if (counts.some((n) => n !== undefined && n !== counts[0])) problems.push(`estimatedSearchCount differs between pages: ${counts.join(', ')}`);
   if (counts[0] !== undefined && counts[0] < a.length) problems.push(`estimatedSearchCount ${counts[0]} is below the ${a.length} items returned`);
-  judge(ctx, CHECKS.paging, problems.length ? fail(problems.join('; ')) : pass(`${a.length} items, estimatedSearchCount ${counts[0]}`), problems.length ? second : first);
+  if (problems.length) return judge(ctx, CHECKS.paging, fail(problems.join('; ')), second);
+  judge(ctx, CHECKS.paging, pass(`windows agree, estimatedSearchCount ${counts[0]}`), first);
+  if (counts[0] !== undefined) await walkAllPages(ctx, page, counts[0]);
+}
+
+/** Pages needed for a full walk are bounded; a larger catalogue is not walked. */
+const WALK_PAGE_SIZE = 500;
+const WALK_MAX_PAGES = 20;
+
+/**
+ * Walking the pages until a short one gives estimatedSearchCount items: a partner relies on
+ * that count to know when to stop. An offset error that shifts every page the same way can
+ * only be seen here, at the end of the list.
+ */
+async function walkAllPages(
+  ctx: ScenarioContext,
+  page: (skip: number, top: number) => Promise<Exchange | undefined>,
+  count: number,
+): Promise<void> {
+  if (count > WALK_PAGE_SIZE * WALK_MAX_PAGES) {
+    return judge(ctx, CHECKS.paging, skip(`catalogue of ${count} items: too large to walk in ${WALK_MAX_PAGES} pages`));
+  }
+  let seen = 0;
+  let last: Exchange | undefined;
+  for (let i = 0; i <= WALK_MAX_PAGES; i++) {
+    last = await page(seen, WALK_PAGE_SIZE);
+    const items = last && last.response.status === 200 ? itemsOf(last) : undefined;
+    if (!items) return;
+    seen += items.length;
+    if (items.length < WALK_PAGE_SIZE) break;
+  }
+  judge(
+    ctx,
+    CHECKS.paging,
+    seen === count ? pass(`walked ${seen} items`) : fail(`walking the pages gave ${seen} items; estimatedSearchCount says ${count}`),
+    last,
+  );
 }

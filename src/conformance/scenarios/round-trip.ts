@@ -1,6 +1,6 @@
 import { compareSentToRead } from '../../checks/round-trip';
 import { fail, pass, skip } from '../../checks/types';
-import { forecastMatrix, roleOf, translateEnumValue, type OperationModel } from '../../model';
+import { enumTranslations, forecastMatrix, propertiesOf, roleOf, type JsonSchema, type OperationModel } from '../../model';
 import { exchangeFor, judge, type CreatedRecord, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { createObject, freshObject, requestWithId, siblingOf } from '../resources';
@@ -17,6 +17,17 @@ export function readView(body: unknown): Json | undefined {
   return asJson(b?.data) ?? b;
 }
 
+/** The read schema of a sent field: under `data`, or one level further down, as the comparison looks. */
+function readSchemaAt(readSchema: JsonSchema | undefined, pointer: string): JsonSchema | undefined {
+  const direct = schemaAtDataPath(readSchema, `/data${pointer}`);
+  if (direct !== undefined) return direct;
+  for (const child of Object.keys(propertiesOf(schemaAtDataPath(readSchema, '/data')))) {
+    const nested = schemaAtDataPath(readSchema, `/data/${child}${pointer}`);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
 /**
  * How a value sent to `writer` may legitimately read through `reader`: enums translate
  * between versions; a forecastCategory the spec says is ignored or set by the system.
@@ -30,9 +41,10 @@ export function compareOptionsFor(writer: OperationModel, reader: OperationModel
     translate: (pointer: string, sent: unknown): unknown[] | undefined => {
       if (typeof sent !== 'string') return undefined;
       const from = schemaAtDataPath(writeSchema, pointer);
-      const to = schemaAtDataPath(readSchema, `/data${pointer}`);
-      const t = translateEnumValue(sent, from, to);
-      return t === undefined ? undefined : [t];
+      const to = readSchemaAt(readSchema, pointer);
+      if (!to || typeof to !== 'object' || !Array.isArray((to as { enum?: unknown }).enum)) return undefined;
+      const t = enumTranslations(sent, from, to);
+      return t.length ? t : undefined;
     },
     excused: (pointer: string): string | undefined => {
       if (pointer !== '/leadOpportunity/forecastCategory') return undefined;

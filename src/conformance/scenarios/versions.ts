@@ -46,17 +46,35 @@ export function vocabularyDifference(op: OperationModel, peer: OperationModel): 
   return undefined;
 }
 
-/** Set a value at a data pointer where `0` means "every item of the list". */
-function setEverywhere(node: unknown, parts: string[], value: unknown): void {
-  if (parts.length === 0 || typeof node !== 'object' || node === null) return;
+/** Set a value at a data pointer where `0` means "every item of the list"; how many were set. */
+function setEverywhere(node: unknown, parts: string[], value: unknown): number {
+  if (parts.length === 0 || typeof node !== 'object' || node === null) return 0;
   const [head, ...rest] = parts;
   if (head === '0' && Array.isArray(node)) {
-    node.forEach((item, i) => (rest.length === 0 ? (node[i] = value) : setEverywhere(item, rest, value)));
-    return;
+    let n = 0;
+    node.forEach((item, i) => {
+      if (rest.length === 0) {
+        node[i] = value;
+        n++;
+      } else n += setEverywhere(item, rest, value);
+    });
+    return n;
   }
   const o = node as Json;
-  if (rest.length === 0) o[head] = value;
-  else setEverywhere(o[head], rest, value);
+  if (rest.length === 0) {
+    o[head] = value;
+    return 1;
+  }
+  return setEverywhere(o[head], rest, value);
+}
+
+/** A valid sample that has the field (optional lists may be absent or empty). */
+function sampleWithField(ctx: ScenarioContext, pointer: string, value: string) {
+  for (const sample of validSamples(ctx.session, ctx.op, 20, 'vocab')) {
+    const body = structuredClone(sample.body) as Json;
+    if (setEverywhere(body, pointer.split('/').filter(Boolean), value) > 0) return { sample, body };
+  }
+  return undefined;
 }
 
 /** A request valid for `op` except that it uses a value only `op`'s version knows: accepted here, rejected by the peer. */
@@ -64,9 +82,9 @@ async function vocabularyIsVersioned(ctx: ScenarioContext, peer: OperationModel)
   const { op, session } = ctx;
   const diff = vocabularyDifference(op, peer);
   if (!diff) return judge(ctx, CHECKS.versions, skip(`no vocabulary difference between ${op.operationId} and ${peer.operationId}`));
-  const sample = validSamples(session, op, 1, 'vocab')[0];
-  const body = structuredClone(sample.body) as Json;
-  setEverywhere(body, diff.pointer.split('/').filter(Boolean), diff.value);
+  const found = sampleWithField(ctx, diff.pointer, diff.value);
+  if (!found) return judge(ctx, CHECKS.versions, skip(`no generated request carries ${diff.pointer}`));
+  const { sample, body } = found;
   const role = roleOf(op);
   const mineTarget = role === 'update' ? await anyCreated(ctx, CHECKS.versions, op.version) : undefined;
   const peerTarget = role === 'update' ? await anyCreated(ctx, CHECKS.versions, peer.version) : undefined;
@@ -78,7 +96,15 @@ async function vocabularyIsVersioned(ctx: ScenarioContext, peer: OperationModel)
     const v = positiveAcceptance({ spec: session.spec, op, exchange: accepted });
     judge(ctx, CHECKS.versions, v.kind === 'fail' ? fail(`${diff.pointer}=${diff.value} (${op.version} vocabulary) on ${op.operationId}: ${v.reason}`) : v, accepted);
   }
-  let peerRequest = httpRequestOf(peer, { ...sample, operationId: peer.operationId, body });
+  // A partner id of its own: the same one twice would be rejected as a duplicate (ERR801),
+  // which is not the rejection this check is about.
+  const peerBody = structuredClone(body);
+  const fresh = validSamples(session, op, 1, 'vocab-peer')[0].body as Json;
+  const freshLead = fresh.leadOpportunity as Json | undefined;
+  if (freshLead && typeof (peerBody.leadOpportunity as Json | undefined)?.partnerLeadOpportunityId === 'string') {
+    (peerBody.leadOpportunity as Json).partnerLeadOpportunityId = freshLead.partnerLeadOpportunityId;
+  }
+  let peerRequest = httpRequestOf(peer, { ...sample, operationId: peer.operationId, body: peerBody });
   if (peerTarget) peerRequest = withPathId(peer, peerRequest, peerTarget.dsLeadOpportunityId);
   const rejected = await exchangeFor(ctx, CHECKS.versions, peerRequest, {}, peer);
   if (rejected) {

@@ -1,0 +1,240 @@
+import fc from 'fast-check';
+import {
+  documentedOutcome,
+  getSpec,
+  UsageError,
+  type SpecModel,
+  type ViolationKind,
+} from '../../src/model';
+import {
+  duplicatePartnerIdRequest,
+  invalidKindsOf,
+  invalidRequest,
+  requestFindings,
+  sampleInvalid,
+  sampleValid,
+  unknownIdRequest,
+  valueAtRequest,
+  type InvalidSample,
+} from '../../generators';
+import {
+  fcParams,
+  formatAt,
+  labelFound,
+  sameRequest,
+  specValidatorErrors,
+  strayFindings,
+  undo,
+} from './helpers';
+
+let spec: SpecModel;
+beforeAll(async () => {
+  spec = await getSpec();
+});
+
+const WITH_INVALID = [
+  'createLeadsOpportunities',
+  'createLeadsOpportunities_v1',
+  'updateLeadOpportunitiesDetails',
+  'updateLeadOpportunitiesDetails_v1',
+  'searchLeadsOpportunities',
+  'searchPortfolioItems',
+];
+
+/** The single-fault property: wrong for the labelled reason, at the labelled place, and nothing else. */
+function expectSingleFault(sample: InvalidSample): void {
+  const findings = requestFindings(spec.operation(sample.operationId), sample);
+  expect(findings.length).toBeGreaterThan(0);
+  if (!labelFound(sample, findings))
+    throw new Error(
+      `label ${sample.violation} at ${sample.pointer} not among ${JSON.stringify(findings)}`,
+    );
+  expect(strayFindings(sample, findings)).toEqual([]);
+  expect(requestFindings(spec.operation(sample.operationId), sample.base)).toEqual([]);
+  expect(sameRequest(undo(sample), sample.base)).toBe(true);
+}
+
+describe('invalid requests', () => {
+  it.each(WITH_INVALID)(
+    '%s: each request breaks exactly the labelled rule, and undoing it gives a valid request',
+    (operationId) => {
+      const op = spec.operation(operationId);
+      fc.assert(
+        fc.property(invalidRequest(spec, op, { idPrefix: `T-INV-${operationId}-` }), (sample) => {
+          expectSingleFault(sample);
+          const format = sample.violation === 'format' ? formatAt(op, sample.pointer) : undefined;
+          expect(sample.expected).toEqual(
+            documentedOutcome(op, sample.violation, sample.pointer, format),
+          );
+          expect(sample.reason).toContain(sample.pointer);
+        }),
+        fcParams(),
+      );
+    },
+  );
+
+  const EXPECTED_KINDS: Record<string, ViolationKind[]> = {
+    createLeadsOpportunities_v1: [
+      'required',
+      'type',
+      'enum',
+      'pattern',
+      'format',
+      'minItems',
+      'malformed-json',
+      'wrong-content-type',
+      'empty-body',
+    ],
+    updateLeadOpportunitiesDetails_v1: [
+      'required',
+      'type',
+      'enum',
+      'pattern',
+      'format',
+      'malformed-json',
+      'wrong-content-type',
+      'empty-body',
+    ],
+    searchLeadsOpportunities: [
+      'required',
+      'type',
+      'format',
+      'search-no-criterion',
+      'search-missing-bound',
+      'search-from-not-before-to',
+      'search-window-too-long',
+      'date-time-not-utc',
+      'malformed-json',
+      'wrong-content-type',
+      'empty-body',
+    ],
+    searchPortfolioItems: ['type', 'minimum'],
+  };
+
+  it.each(Object.keys(EXPECTED_KINDS))(
+    '%s: every kind of violation the schema and descriptions allow is generated',
+    (operationId) => {
+      const kinds = new Set(
+        sampleInvalid(spec.operation(operationId), { seed: 1, count: 400 }).map((s) => s.violation),
+      );
+      expect([...kinds].sort()).toEqual([...EXPECTED_KINDS[operationId]].sort());
+    },
+  );
+
+  it('labels the cases the spec documents with their status and error code', () => {
+    const create = spec.operation('createLeadsOpportunities_v1');
+    const createSamples = sampleInvalid(create, { seed: 2, count: 600 });
+    const closeDate = createSamples.find(
+      (s) => s.violation === 'format' && s.pointer === '/body/leadOpportunity/closeDate',
+    );
+    expect(closeDate?.expected).toMatchObject({ statuses: [406], code: 'ERR805' });
+    const currency = createSamples.find(
+      (s) => s.violation === 'pattern' && s.pointer.endsWith('/currency'),
+    );
+    expect(currency?.expected.statuses).toEqual([400]);
+    expect(valueAtRequest(currency!, currency!.pointer)).not.toMatch(/^[A-Z]{3}$/);
+    const offerLines = createSamples.find((s) => s.violation === 'minItems');
+    expect(offerLines?.pointer).toBe('/body/offerLines');
+    expect(offerLines?.body).toMatchObject({ offerLines: [] });
+
+    const search = sampleInvalid(spec.operation('searchLeadsOpportunities'), {
+      seed: 2,
+      count: 600,
+    });
+    const missingBound = search.find((s) => s.violation === 'search-missing-bound');
+    expect(missingBound?.expected).toMatchObject({ statuses: [400], code: 'ERROR_043' });
+    expect(missingBound?.pointer).toMatch(/^\/body\/data\/\d+\/modifiedDate\/(fromDate|toDate)$/);
+    const noCriterion = search
+      .filter((s) => s.violation === 'search-no-criterion')
+      .map((s) => JSON.stringify((s.body as { data: unknown }).data));
+    expect(new Set(noCriterion)).toEqual(new Set(['[]', '[{}]']));
+
+    const portfolio = sampleInvalid(spec.operation('searchPortfolioItems'), {
+      seed: 2,
+      count: 300,
+    });
+    const tops = new Set(
+      portfolio.filter((s) => s.pointer === '/query/top').map((s) => s.query.top),
+    );
+    for (const top of ['0', '-5', 'abc']) expect(tops).toContain(top);
+    expect(portfolio.find((s) => s.pointer === '/query/top')?.expected).toMatchObject({
+      statuses: [400],
+      code: 'ERROR_004',
+    });
+    expect(portfolio.filter((s) => s.pointer === '/query/skip').map((s) => s.query.skip)).toContain(
+      '-1',
+    );
+  });
+
+  it('malformed JSON, wrong content type and empty bodies are HTTP-level only', () => {
+    const op = spec.operation('createLeadsOpportunities_v1');
+    const samples = sampleInvalid(op, {
+      seed: 4,
+      count: 300,
+      kinds: ['malformed-json', 'wrong-content-type', 'empty-body'],
+    });
+    expect(new Set(samples.map((s) => s.violation))).toEqual(
+      new Set(['malformed-json', 'wrong-content-type', 'empty-body']),
+    );
+    for (const s of samples) {
+      expect(s.body).toBeUndefined();
+      if (s.violation === 'malformed-json') expect(() => JSON.parse(s.rawBody!)).toThrow();
+      if (s.violation === 'wrong-content-type') {
+        expect(s.contentType).not.toBe('application/json');
+        expect(JSON.parse(s.rawBody!)).toEqual(s.base.body);
+      }
+      if (s.violation === 'empty-body') expect(s.rawBody).toBe('');
+    }
+  });
+
+  it('refuses, with a clear message, operations that admit no stateless invalid request', () => {
+    const read = spec.operation('getLeadsOpportunities_v1');
+    expect(invalidKindsOf(read)).toEqual([]);
+    expect(() => invalidRequest(spec, read)).toThrow(UsageError);
+    expect(() => invalidRequest(spec, read)).toThrow(
+      /getLeadsOpportunities_v1: no invalid request/,
+    );
+    expect(() => invalidRequest(spec, 'searchPortfolioItems', { kinds: ['pattern'] })).toThrow(
+      /of kind pattern/,
+    );
+  });
+
+  it('sampleInvalid replays from its seed', () => {
+    const op = spec.operation('searchLeadsOpportunities');
+    expect(sampleInvalid(op, { seed: 8, count: 30 })).toEqual(
+      sampleInvalid(op, { seed: 8, count: 30 }),
+    );
+  });
+});
+
+describe('stateful invalid requests (the suites sequence them)', () => {
+  it('unknown ids: a valid request to an id nobody created, labelled ERROR_048', () => {
+    for (const id of ['getLeadsOpportunities_v1', 'updateLeadOpportunitiesDetails_v1']) {
+      const op = spec.operation(id);
+      fc.assert(
+        fc.property(unknownIdRequest(op), (sample) => {
+          expect(sample.pathParams.id).toMatch(/^ZZZZ-[A-Z0-9]{6}$/);
+          expect(sample.expected).toMatchObject({ statuses: [500], code: 'ERROR_048' });
+          expect(specValidatorErrors(op, sample)).toEqual([]);
+          expect(sameRequest(undo(sample), sample.base)).toBe(true);
+        }),
+        fcParams(100),
+      );
+    }
+  });
+
+  it('duplicate partner ids: a new valid create reusing an earlier id, labelled ERR801', () => {
+    const op = spec.operation('createLeadsOpportunities_v1');
+    const [first] = sampleValid(op, { seed: 1, count: 1 });
+    const firstId = valueAtRequest(first, '/body/leadOpportunity/partnerLeadOpportunityId');
+    fc.assert(
+      fc.property(duplicatePartnerIdRequest(op, first), (sample) => {
+        expect(sample.pointer).toBe('/body/leadOpportunity/partnerLeadOpportunityId');
+        expect(valueAtRequest(sample, sample.pointer)).toBe(firstId);
+        expect(sample.expected).toMatchObject({ statuses: [400], code: 'ERR801' });
+        expect(specValidatorErrors(op, sample)).toEqual([]);
+      }),
+      fcParams(100),
+    );
+  });
+});
