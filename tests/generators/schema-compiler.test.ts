@@ -222,6 +222,13 @@ describe('arbitraryFromSchema: what it cannot honour is an error naming the sche
       /#\/allOf\/1\/type: allOf branches have no type in common/,
     ],
     [
+      'an allOf whose closed branch excludes the other branch',
+      {
+        allOf: [{ properties: { a: {} }, additionalProperties: false }, { properties: { b: {} } }],
+      },
+      /#\/allOf\/1: allOf branch with additionalProperties: false excludes b/,
+    ],
+    [
       'a false schema',
       { properties: { a: false }, required: ['a'] },
       /#\/properties\/a: a false schema admits no value/,
