@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   const spec = await getSpec();
   const mock = createMock(spec, { rateLimit: { limit: 10_000_000, windowSeconds: 60 } });
   const server = await mock.listen(0, '127.0.0.1');
-  const list = spec.operations.find((o) => o.method === 'get' && o.path.endsWith('/portfolio-items/search'));
+  const list = spec.operations.find(
+    (o) => o.method === 'get' && o.path.endsWith('/portfolio-items/search'),
+  );
   const raw = await autocannon({
     url: `${server.url}${list?.path ?? '/'}?skip=0&top=10`,
     headers: { 'X-API-Key': DEFAULT_MOCK_API_KEY },
@@ -55,8 +57,20 @@ async function main(): Promise<void> {
 
   const suiteRps = requests / (wallMs / 1000);
   const result = {
-    suite: { runs, wallMs: Math.round(wallMs), requests, requestsPerSecond: Math.round(suiteRps), checks: records.length },
-    rawMock: { tool: 'autocannon', connections: 1, seconds, requestsPerSecond: Math.round(raw.requests.average), p99Ms: raw.latency.p99 },
+    suite: {
+      runs,
+      wallMs: Math.round(wallMs),
+      requests,
+      requestsPerSecond: Math.round(suiteRps),
+      checks: records.length,
+    },
+    rawMock: {
+      tool: 'autocannon',
+      connections: 1,
+      seconds,
+      requestsPerSecond: Math.round(raw.requests.average),
+      p99Ms: raw.latency.p99,
+    },
     overheadRatio: Number((raw.requests.average / suiteRps).toFixed(2)),
   };
   if (values.json) {

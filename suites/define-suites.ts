@@ -1,8 +1,18 @@
 import { DEFAULT_MOCK_API_KEY } from '../mock';
-import { checkLabelsOf, labelCheck, parametersOfRun, recordExchange } from '../src/reporting/allure';
+import {
+  checkLabelsOf,
+  labelCheck,
+  parametersOfRun,
+  recordExchange,
+} from '../src/reporting/allure';
 import { curlFor } from '../src/reporting/curl';
 import { configFromEnv } from '../src/conformance/config';
-import { CHECKS, exhaustionOperation, plannedChecks, selectOperations } from '../src/conformance/plan';
+import {
+  CHECKS,
+  exhaustionOperation,
+  plannedChecks,
+  selectOperations,
+} from '../src/conformance/plan';
 import { runExhaustion, runOperation, type Run } from '../src/conformance/run-operation';
 import { listOperations, type OperationSummary } from '../src/model';
 import { openRun, writePart } from './harness';
@@ -30,7 +40,9 @@ async function report(run: Run, op: OperationSummary, check: string): Promise<vo
     const curl = record.request
       ? `\n  reproduce: ${curlFor(run.session.target.info.baseUrl ?? '', record.request, run.session.keyHeader)}`
       : '';
-    throw new Error(`${op.operationId} > ${check} failed: ${record.message}${curl}\n  seed: ${config.seed} (replay with --seed ${config.seed})`);
+    throw new Error(
+      `${op.operationId} > ${check} failed: ${record.message}${curl}\n  seed: ${config.seed} (replay with --seed ${config.seed})`,
+    );
   }
 }
 

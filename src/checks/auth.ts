@@ -3,7 +3,8 @@ import { fail, pass, type ExchangeContext, type Verdict } from './types';
 
 function rejectedWith(ctx: ExchangeContext, status: number, what: string): Verdict {
   const { response } = ctx.exchange;
-  if (response.status !== status) return fail(`${what} answered ${response.status}; documented ${status}`);
+  if (response.status !== status)
+    return fail(`${what} answered ${response.status}; documented ${status}`);
   if (!messageOf(response.body)) return fail(`${what}: ${status} body has no "message"`);
   return pass();
 }

@@ -14,15 +14,21 @@ export function deprecationHeaders({ op, exchange }: ExchangeContext): Verdict {
   const sunset = headerValue(exchange.response.headers, 'sunset');
   if (!op.deprecated) {
     if (deprecation !== undefined || sunset !== undefined) {
-      return fail(`${op.operationId} is not deprecated but answered with ${deprecation !== undefined ? 'Deprecation' : 'Sunset'}`);
+      return fail(
+        `${op.operationId} is not deprecated but answered with ${deprecation !== undefined ? 'Deprecation' : 'Sunset'}`,
+      );
     }
     return pass();
   }
   if (deprecation === undefined && sunset === undefined) {
-    return skip('advisory: no Deprecation (RFC 9745) or Sunset (RFC 8594) header on a deprecated operation');
+    return skip(
+      'advisory: no Deprecation (RFC 9745) or Sunset (RFC 8594) header on a deprecated operation',
+    );
   }
   if (deprecation !== undefined && !DEPRECATION_DATE.test(deprecation.trim())) {
-    return fail(`Deprecation: ${JSON.stringify(deprecation)} is not an RFC 9745 date (@<epoch seconds>)`);
+    return fail(
+      `Deprecation: ${JSON.stringify(deprecation)} is not an RFC 9745 date (@<epoch seconds>)`,
+    );
   }
   if (sunset !== undefined && Number.isNaN(Date.parse(sunset))) {
     return fail(`Sunset: ${JSON.stringify(sunset)} is not an HTTP-date (RFC 8594)`);

@@ -15,7 +15,11 @@ export const rejectionExcuses = {
    * body answered 406 instead of 400): another documented 4xx other than auth and rate limit
    * is accepted, since both are documented rejections.
    */
-  otherDocumentedRejection: (op: OperationModel, expected: DocumentedOutcome, status: number): boolean =>
+  otherDocumentedRejection: (
+    op: OperationModel,
+    expected: DocumentedOutcome,
+    status: number,
+  ): boolean =>
     expected.code === undefined &&
     status >= 400 &&
     status < 500 &&
@@ -30,13 +34,16 @@ export const rejectionExcuses = {
 export function documentedRejection(ctx: ExchangeContext, expected: DocumentedOutcome): Verdict {
   const { status, body } = ctx.exchange.response;
   const wanted = `${expected.statuses.join('/')}${expected.code ? ` ${expected.code}` : ''}`;
-  if (status >= 200 && status < 300) return fail(`accepted with ${status}; expected ${wanted} (${expected.source})`);
+  if (status >= 200 && status < 300)
+    return fail(`accepted with ${status}; expected ${wanted} (${expected.source})`);
   if (status >= 500 && !expected.statuses.includes(status)) {
     return fail(`server error ${status}; expected ${wanted} (${expected.source})`);
   }
   if (!expected.statuses.includes(status)) {
     if (rejectionExcuses.otherDocumentedRejection(ctx.op, expected, status)) {
-      return pass(`rejected with documented ${status} instead of ${wanted}: the spec does not rank them`);
+      return pass(
+        `rejected with documented ${status} instead of ${wanted}: the spec does not rank them`,
+      );
     }
     return fail(`answered ${status}; expected ${wanted} (${expected.source})`);
   }

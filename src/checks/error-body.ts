@@ -4,7 +4,11 @@ export function errorCodeOf(body: unknown): string | undefined {
   const b = body as Record<string, unknown>;
   for (const key of ['error', 'errors']) {
     const e = b[key];
-    if (typeof e === 'object' && e !== null && typeof (e as Record<string, unknown>).code === 'string') {
+    if (
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as Record<string, unknown>).code === 'string'
+    ) {
       return (e as Record<string, unknown>).code as string;
     }
   }

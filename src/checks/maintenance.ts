@@ -10,6 +10,7 @@ export function maintenanceShape({ op, exchange }: ExchangeContext): Verdict {
   if (!documented) return fail('503 is not documented for this operation');
   if (documented.json && !documented.json.validate(body)) return fail('503 body breaks its schema');
   const code = errorCodeOf(body);
-  if (code !== ERROR_CODES.maintenance) return fail(`503 error code ${code ?? '(none)'}; documented ${ERROR_CODES.maintenance}`);
+  if (code !== ERROR_CODES.maintenance)
+    return fail(`503 error code ${code ?? '(none)'}; documented ${ERROR_CODES.maintenance}`);
   return pass();
 }

@@ -47,12 +47,16 @@ export const rateLimitHeaders: ResponseCheck = {
       if (raw === undefined) return fail(`${header.name} missing on ${exchange.response.status}`);
       const value = /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
       if (!header.validate(value)) {
-        return fail(`${header.name}: ${JSON.stringify(raw)} ${ajvErrorsText(header.validate.errors)}`);
+        return fail(
+          `${header.name}: ${JSON.stringify(raw)} ${ajvErrorsText(header.validate.errors)}`,
+        );
       }
     }
     const reading = readRateLimit(exchange.response.headers);
     if (reading && reading.remaining > reading.limit) {
-      return fail(`X-RateLimit-Remaining ${reading.remaining} is above X-RateLimit-Limit ${reading.limit}`);
+      return fail(
+        `X-RateLimit-Remaining ${reading.remaining} is above X-RateLimit-Limit ${reading.limit}`,
+      );
     }
     return pass();
   },

@@ -14,6 +14,8 @@ export const responseSchemaConformance: ResponseCheck = {
     }
     const validate = documented.json.validate;
     if (validate(body)) return pass();
-    return fail(`${status} body breaks ${documented.json.schemaPointer}: ${ajvErrorsText(validate.errors)}`);
+    return fail(
+      `${status} body breaks ${documented.json.schemaPointer}: ${ajvErrorsText(validate.errors)}`,
+    );
   },
 };

@@ -11,7 +11,8 @@ export interface CompareOptions {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T.*)?$/;
 
 /** The same date, whatever the precision or zone notation the server chose. */
@@ -23,7 +24,8 @@ function sameDate(a: string, b: string): boolean {
 
 function sameScalar(sent: unknown, read: unknown): boolean {
   if (sent === read) return true;
-  if (typeof sent === 'number' && typeof read === 'number') return Math.abs(sent - read) <= 1e-9 * Math.max(1, Math.abs(sent));
+  if (typeof sent === 'number' && typeof read === 'number')
+    return Math.abs(sent - read) <= 1e-9 * Math.max(1, Math.abs(sent));
   if (typeof sent === 'string' && typeof read === 'string') return sameDate(sent, read);
   return false;
 }
@@ -50,7 +52,12 @@ function readValue(read: Json, key: string): { found: boolean; value?: unknown }
   return { found: false };
 }
 
-export function compareSentToRead(sent: unknown, read: unknown, options: CompareOptions = {}, at = ''): string[] {
+export function compareSentToRead(
+  sent: unknown,
+  read: unknown,
+  options: CompareOptions = {},
+  at = '',
+): string[] {
   const excuse = options.excused?.(at, sent, read);
   if (excuse) return [];
   if (isObject(sent)) {
@@ -68,13 +75,18 @@ export function compareSentToRead(sent: unknown, read: unknown, options: Compare
   }
   if (Array.isArray(sent)) {
     if (!Array.isArray(read)) {
-      return sent.length === 0 && (read === null || read === undefined) ? [] : [`${at}: sent a list, read ${JSON.stringify(read)}`];
+      return sent.length === 0 && (read === null || read === undefined)
+        ? []
+        : [`${at}: sent a list, read ${JSON.stringify(read)}`];
     }
-    if (sent.length !== read.length) return [`${at}: sent ${sent.length} items, read ${read.length}`];
+    if (sent.length !== read.length)
+      return [`${at}: sent ${sent.length} items, read ${read.length}`];
     const out: string[] = [];
     // Order is not documented: each sent item must match some read item.
     sent.forEach((item, i) => {
-      const matches = read.some((r) => compareSentToRead(item, r, options, `${at}/${i}`).length === 0);
+      const matches = read.some(
+        (r) => compareSentToRead(item, r, options, `${at}/${i}`).length === 0,
+      );
       if (!matches) {
         const detail = compareSentToRead(item, read[i], options, `${at}/${i}`);
         out.push(detail[0] ?? `${at}/${i}: no read item matches`);
@@ -86,7 +98,11 @@ export function compareSentToRead(sent: unknown, read: unknown, options: Compare
   // literal leaking through untranslated is the defect this comparison exists to catch.
   const alternatives = options.translate?.(at, sent);
   if (alternatives) {
-    return alternatives.some((alt) => sameScalar(alt, read)) ? [] : [`${at}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)} (expected ${alternatives.map((a) => JSON.stringify(a)).join(' or ')})`];
+    return alternatives.some((alt) => sameScalar(alt, read))
+      ? []
+      : [
+          `${at}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)} (expected ${alternatives.map((a) => JSON.stringify(a)).join(' or ')})`,
+        ];
   }
   if (sameScalar(sent, read)) return [];
   return [`${at}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)}`];

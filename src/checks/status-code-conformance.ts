@@ -7,6 +7,8 @@ export const statusCodeConformance: ResponseCheck = {
   run({ op, exchange }) {
     const status = exchange.response.status;
     if (documentedResponse(op, status)) return pass();
-    return fail(`status ${status} is not documented (documented: ${documentedStatuses(op).join(', ')})`);
+    return fail(
+      `status ${status} is not documented (documented: ${documentedStatuses(op).join(', ')})`,
+    );
   },
 };

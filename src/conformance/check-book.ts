@@ -50,7 +50,8 @@ export class CheckBook {
     if (exchange) e.exchanges++;
     if (verdict.kind === 'pass') {
       e.passes++;
-      if (verdict.note && e.passNotes.length < 5 && !e.passNotes.includes(verdict.note)) e.passNotes.push(verdict.note);
+      if (verdict.note && e.passNotes.length < 5 && !e.passNotes.includes(verdict.note))
+        e.passNotes.push(verdict.note);
     } else if (verdict.kind === 'fail') {
       e.failures.push({ reason: verdict.reason, exchange });
     } else if (!e.skips.includes(verdict.reason)) {
@@ -60,7 +61,8 @@ export class CheckBook {
 
   observe(operationId: string, check: string, observation: string): void {
     const e = this.entry(operationId, check);
-    if (e.observations.length < 20 && !e.observations.includes(observation)) e.observations.push(observation);
+    if (e.observations.length < 20 && !e.observations.includes(observation))
+      e.observations.push(observation);
   }
 
   records(): CheckRecord[] {
@@ -72,7 +74,9 @@ export class CheckBook {
     const base = { operationId, check, exchanges: e.exchanges };
     const observations = e.observations.length ? { observations: [...e.observations] } : {};
     if (e.failures.length > 0) {
-      const minimal = [...e.failures].sort((a, b) => requestSize(a.exchange) - requestSize(b.exchange))[0];
+      const minimal = [...e.failures].sort(
+        (a, b) => requestSize(a.exchange) - requestSize(b.exchange),
+      )[0];
       const others = e.failures.length > 1 ? ` (${e.failures.length} failures in all)` : '';
       return {
         ...base,
@@ -85,7 +89,12 @@ export class CheckBook {
     }
     if (e.passes > 0) {
       const notes = e.passNotes.length ? `; ${e.passNotes.join('; ')}` : '';
-      return { ...base, ...observations, status: 'passed', message: `${e.passes} verified${notes}` };
+      return {
+        ...base,
+        ...observations,
+        status: 'passed',
+        message: `${e.passes} verified${notes}`,
+      };
     }
     return {
       ...base,

@@ -54,12 +54,19 @@ export function newRunId(): string {
 
 /** A config from environment variables (what `npx jest` and the runner's jest workers see). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RunConfig {
-  const ops = env[ENV.operations]?.split(',').map((s) => s.trim()).filter(Boolean);
+  const ops = env[ENV.operations]
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     specPath: env[ENV.spec] ? path.resolve(env[ENV.spec] as string) : DEFAULT_SPEC_PATH,
     target: env[ENV.target] || 'mock',
-    seed: env[ENV.seed] ? parseInteger(env[ENV.seed] as string, ENV.seed, 0, 2 ** 31 - 1) : defaultSeed(),
-    runs: env[ENV.runs] ? parseInteger(env[ENV.runs] as string, ENV.runs, 1, MAX_RUNS) : DEFAULT_RUNS,
+    seed: env[ENV.seed]
+      ? parseInteger(env[ENV.seed] as string, ENV.seed, 0, 2 ** 31 - 1)
+      : defaultSeed(),
+    runs: env[ENV.runs]
+      ? parseInteger(env[ENV.runs] as string, ENV.runs, 1, MAX_RUNS)
+      : DEFAULT_RUNS,
     operations: ops && ops.length > 0 ? ops : undefined,
     reportDir: path.resolve(env[ENV.reportDir] || 'reports'),
     rateLimitProbe: truthy(env[ENV.rateLimitProbe]),
@@ -119,7 +126,9 @@ export function resolveTarget(target: string, servers: ServerModel[]): ResolvedT
   }
   if (!url || !/^https?:$/.test(url.protocol)) {
     const names = ['mock', ...servers.map((s) => s.name)].join(', ');
-    throw new UsageError(`--target: unknown target '${target}' (use one of ${names}, or an http(s) URL)`);
+    throw new UsageError(
+      `--target: unknown target '${target}' (use one of ${names}, or an http(s) URL)`,
+    );
   }
   const baseUrl = url.toString().replace(/\/+$/, '');
   const isProduction = servers.some(
@@ -129,9 +138,15 @@ export function resolveTarget(target: string, servers: ServerModel[]): ResolvedT
 }
 
 /** The safety rules: a remote target needs a key; production needs an explicit yes. */
-export function checkTargetAllowed(config: RunConfig, target: ResolvedTarget, env = process.env): void {
+export function checkTargetAllowed(
+  config: RunConfig,
+  target: ResolvedTarget,
+  env = process.env,
+): void {
   if (target.info.kind === 'remote' && !env[API_KEY_ENV]) {
-    throw new UsageError(`${API_KEY_ENV} is not set: a remote target (${target.info.name}) needs an API key`);
+    throw new UsageError(
+      `${API_KEY_ENV} is not set: a remote target (${target.info.name}) needs an API key`,
+    );
   }
   if (target.isProduction && !config.allowProduction) {
     throw new UsageError(

@@ -66,7 +66,12 @@ export async function exchangeFor(
   }
   if (exchange) {
     for (const rc of RESPONSE_CHECK_FUNCTIONS) {
-      ctx.book.record(op.operationId, rc.name, rc.run({ spec: ctx.session.spec, op, exchange }), exchange);
+      ctx.book.record(
+        op.operationId,
+        rc.name,
+        rc.run({ spec: ctx.session.spec, op, exchange }),
+        exchange,
+      );
     }
   }
   if (result.kind === 'inconclusive') {
@@ -76,6 +81,12 @@ export async function exchangeFor(
   return exchange;
 }
 
-export function judge(ctx: ScenarioContext, check: string, verdict: Verdict, exchange?: Exchange, op = ctx.op): void {
+export function judge(
+  ctx: ScenarioContext,
+  check: string,
+  verdict: Verdict,
+  exchange?: Exchange,
+  op = ctx.op,
+): void {
   ctx.book.record(op.operationId, check, verdict, exchange);
 }

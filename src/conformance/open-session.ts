@@ -18,7 +18,11 @@ export interface OpenOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-async function openMockSession(spec: SpecModel, config: RunConfig, options: OpenOptions): Promise<Session> {
+async function openMockSession(
+  spec: SpecModel,
+  config: RunConfig,
+  options: OpenOptions,
+): Promise<Session> {
   const mockOptions: MockOptions = {
     apiKeys: [DEFAULT_MOCK_API_KEY, MOCK_SECOND_KEY],
     rateLimit: MOCK_RUN_QUOTA,
@@ -42,7 +46,10 @@ async function openMockSession(spec: SpecModel, config: RunConfig, options: Open
       async withQuota(limit, windowSeconds) {
         const twin = createMock(spec, { ...mockOptions, rateLimit: { limit, windowSeconds } });
         const twinServer = await twin.listen(0, '127.0.0.1');
-        return { client: createHttpClient(twinServer.url, config.timeoutMs), close: () => twinServer.close() };
+        return {
+          client: createHttpClient(twinServer.url, config.timeoutMs),
+          close: () => twinServer.close(),
+        };
       },
     },
     close: () => server.close(),
@@ -50,7 +57,11 @@ async function openMockSession(spec: SpecModel, config: RunConfig, options: Open
 }
 
 /** A session against the configured target; usage problems are UsageErrors (exit 2). */
-export async function openSession(config: RunConfig, options: OpenOptions = {}, env = process.env): Promise<Session> {
+export async function openSession(
+  config: RunConfig,
+  options: OpenOptions = {},
+  env = process.env,
+): Promise<Session> {
   const spec = await getSpec(config.specPath);
   const target = resolveTarget(config.target, spec.servers);
   checkTargetAllowed(config, target, env);
@@ -69,7 +80,10 @@ export async function openSession(config: RunConfig, options: OpenOptions = {}, 
 /** A remote target that does not answer ends the run within seconds, with one clear line. */
 export async function probeReachable(session: Session, timeoutMs = 5000): Promise<void> {
   if (session.target.info.kind === 'mock') return;
-  const client = createHttpClient(session.target.baseUrl as string, Math.min(timeoutMs, session.config.timeoutMs));
+  const client = createHttpClient(
+    session.target.baseUrl as string,
+    Math.min(timeoutMs, session.config.timeoutMs),
+  );
   try {
     await client.send({ method: 'GET', path: '/', headers: {} });
   } catch (err) {

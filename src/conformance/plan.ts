@@ -1,6 +1,9 @@
 import { roleOf, type OperationModel, type OperationSummary } from '../model';
 
-type OperationLike = Pick<OperationModel, 'method' | 'path' | 'deprecated' | 'operationId' | 'version'>;
+type OperationLike = Pick<
+  OperationModel,
+  'method' | 'path' | 'deprecated' | 'operationId' | 'version'
+>;
 
 /** Checks judged on every exchange of every operation. */
 export const RESPONSE_CHECKS = [
@@ -39,7 +42,8 @@ export function plannedChecks(op: OperationLike, all: OperationLike[]): string[]
   checks.push(CHECKS.authMissingKey, CHECKS.authUnknownKey, CHECKS.positive);
   if (role !== 'read') checks.push(CHECKS.negative);
   checks.push(CHECKS.errorCodes);
-  if (role === 'create' || role === 'read' || role === 'update' || role === 'search') checks.push(CHECKS.roundTrip);
+  if (role === 'create' || role === 'read' || role === 'update' || role === 'search')
+    checks.push(CHECKS.roundTrip);
   if (role === 'read' || role === 'search') checks.push(CHECKS.keyIsolation);
   if (role === 'create') checks.push(CHECKS.defaults);
   if (role === 'list') checks.push(CHECKS.paging);
@@ -47,7 +51,12 @@ export function plannedChecks(op: OperationLike, all: OperationLike[]): string[]
   checks.push(CHECKS.maintenance);
   const hasVersionPeer = op.deprecated
     ? /\/v0\//.test(op.path)
-    : all.some((o) => o.deprecated && o.method === op.method && o.path.replace(/\/v\d+\//, '/') === op.path.replace(/\/v\d+\//, '/'));
+    : all.some(
+        (o) =>
+          o.deprecated &&
+          o.method === op.method &&
+          o.path.replace(/\/v\d+\//, '/') === op.path.replace(/\/v\d+\//, '/'),
+      );
   if (hasVersionPeer) checks.push(CHECKS.versions, CHECKS.deprecation);
   return checks;
 }
@@ -63,6 +72,9 @@ export function exhaustionOperation<T extends OperationLike>(all: T[]): T | unde
   );
 }
 
-export function selectOperations<T extends OperationSummary | OperationModel>(all: T[], only?: string[]): T[] {
+export function selectOperations<T extends OperationSummary | OperationModel>(
+  all: T[],
+  only?: string[],
+): T[] {
   return only ? all.filter((o) => only.includes(o.operationId)) : all;
 }

@@ -11,7 +11,8 @@ const asJson = (v: unknown): Json | undefined =>
 export function createdIdOf(body: unknown): string | undefined {
   const b = asJson(body);
   if (!b) return undefined;
-  if (typeof b.dsLeadOpportunityId === 'string' && b.dsLeadOpportunityId) return b.dsLeadOpportunityId;
+  if (typeof b.dsLeadOpportunityId === 'string' && b.dsLeadOpportunityId)
+    return b.dsLeadOpportunityId;
   for (const v of Object.values(b)) {
     const inner = createdIdOf(v);
     if (inner) return inner;
@@ -21,7 +22,9 @@ export function createdIdOf(body: unknown): string | undefined {
 
 export function partnerIdOf(body: unknown): string | undefined {
   const lead = asJson(asJson(body)?.leadOpportunity);
-  return typeof lead?.partnerLeadOpportunityId === 'string' ? lead.partnerLeadOpportunityId : undefined;
+  return typeof lead?.partnerLeadOpportunityId === 'string'
+    ? lead.partnerLeadOpportunityId
+    : undefined;
 }
 
 /** A request for an operation whose only input is the resource id in the path. */
@@ -44,7 +47,12 @@ export function createOperation(ctx: ScenarioContext, version: string): Operatio
   return ctx.operations.find((o) => roleOf(o) === 'create' && o.version === version) ?? undefined;
 }
 
-export function siblingOf(ctx: ScenarioContext, op: OperationModel, role: Parameters<typeof sibling>[2], version?: string) {
+export function siblingOf(
+  ctx: ScenarioContext,
+  op: OperationModel,
+  role: Parameters<typeof sibling>[2],
+  version?: string,
+) {
   return sibling(ctx.operations, op, role, version);
 }
 
@@ -64,7 +72,10 @@ export async function createObject(
   const request = httpRequestOf(create, body ? { ...sample, body } : sample);
   const exchange = await exchangeFor(ctx, check, request, {}, create);
   if (!exchange) return {};
-  const id = exchange.response.status === 201 || exchange.response.status === 200 ? createdIdOf(exchange.response.body) : undefined;
+  const id =
+    exchange.response.status === 201 || exchange.response.status === 200
+      ? createdIdOf(exchange.response.body)
+      : undefined;
   if (!id) return { exchange };
   const sent = (request.body ?? {}) as Json;
   const record: CreatedRecord = {
@@ -87,17 +98,27 @@ export async function createObject(
  * A new object for a check that compares content: objects made earlier may have been patched
  * by other checks since.
  */
-export async function freshObject(ctx: ScenarioContext, check: string, version: string): Promise<CreatedRecord | undefined> {
-  const create = createOperation(ctx, version) ?? ctx.operations.find((o) => roleOf(o) === 'create');
+export async function freshObject(
+  ctx: ScenarioContext,
+  check: string,
+  version: string,
+): Promise<CreatedRecord | undefined> {
+  const create =
+    createOperation(ctx, version) ?? ctx.operations.find((o) => roleOf(o) === 'create');
   if (!create) return undefined;
   return (await createObject(ctx, create, check, undefined, `fresh-${check}`)).record;
 }
 
 /** An object of this run to read or update: one created in the same version if possible. */
-export async function anyCreated(ctx: ScenarioContext, check: string, version: string): Promise<CreatedRecord | undefined> {
+export async function anyCreated(
+  ctx: ScenarioContext,
+  check: string,
+  version: string,
+): Promise<CreatedRecord | undefined> {
   const same = ctx.state.created.find((c) => c.version === version);
   if (same) return same;
-  const create = createOperation(ctx, version) ?? ctx.operations.find((o) => roleOf(o) === 'create');
+  const create =
+    createOperation(ctx, version) ?? ctx.operations.find((o) => roleOf(o) === 'create');
   if (!create) return ctx.state.created[0];
   return (await createObject(ctx, create, check)).record ?? ctx.state.created[0];
 }

@@ -71,6 +71,8 @@ export async function runExhaustion(run: Run, op: OperationModel): Promise<void>
 /** A whole run outside jest (the fault matrix, benchmarks): every operation, then the probe. */
 export async function runAll(run: Run, selected: OperationModel[] = run.operations): Promise<void> {
   for (const op of selected) await runOperation(run, op);
-  const probe = selected.find((op) => plannedChecks(op, run.operations).includes(CHECKS.exhaustion));
+  const probe = selected.find((op) =>
+    plannedChecks(op, run.operations).includes(CHECKS.exhaustion),
+  );
   if (probe) await runExhaustion(run, probe);
 }

@@ -16,7 +16,8 @@ import type { Session } from './session';
  */
 function seedFor(session: Session, op: OperationModel, purpose: string): number {
   let h = session.config.seed >>> 0;
-  for (const ch of `${op.operationId}:${purpose}`) h = (Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0) % 2 ** 31;
+  for (const ch of `${op.operationId}:${purpose}`)
+    h = (Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0) % 2 ** 31;
   return h;
 }
 
@@ -24,12 +25,24 @@ export function idPrefix(session: Session): string {
   return `CONF-${session.config.runId}-`;
 }
 
-export function validSamples(session: Session, op: OperationModel, count: number, purpose = 'valid'): RequestSample[] {
-  const arb = validRequest(session.spec, op, { idPrefix: idPrefix(session) + purpose.slice(0, 3) + '-' });
+export function validSamples(
+  session: Session,
+  op: OperationModel,
+  count: number,
+  purpose = 'valid',
+): RequestSample[] {
+  const arb = validRequest(session.spec, op, {
+    idPrefix: idPrefix(session) + purpose.slice(0, 3) + '-',
+  });
   return fc.sample(arb, { seed: seedFor(session, op, purpose), numRuns: count });
 }
 
-export function invalidSamples(session: Session, op: OperationModel, count: number, purpose = 'invalid'): InvalidSample[] {
+export function invalidSamples(
+  session: Session,
+  op: OperationModel,
+  count: number,
+  purpose = 'invalid',
+): InvalidSample[] {
   const arb = invalidRequest(session.spec, op, { idPrefix: idPrefix(session) + 'inv-' });
   return fc.sample(arb, { seed: seedFor(session, op, purpose), numRuns: count });
 }
@@ -43,11 +56,16 @@ export function coverageSamples(ctx: { session: Session; op: OperationModel }): 
   for (const kind of COVERAGE_KINDS) {
     let arb;
     try {
-      arb = invalidRequest(ctx.session.spec, ctx.op, { idPrefix: idPrefix(ctx.session) + 'cov-', kinds: [kind] });
+      arb = invalidRequest(ctx.session.spec, ctx.op, {
+        idPrefix: idPrefix(ctx.session) + 'cov-',
+        kinds: [kind],
+      });
     } catch {
       continue; // no way to break this rule on this operation
     }
-    out.push(...fc.sample(arb, { seed: seedFor(ctx.session, ctx.op, `coverage-${kind}`), numRuns: 1 }));
+    out.push(
+      ...fc.sample(arb, { seed: seedFor(ctx.session, ctx.op, `coverage-${kind}`), numRuns: 1 }),
+    );
   }
   return out;
 }

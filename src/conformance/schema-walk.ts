@@ -8,7 +8,10 @@ const obj = (s: unknown): SchemaObject | undefined =>
  * The sub-schema describing the value at a data path (`/data/offerLines/0/revenueType`):
  * property names go through `properties` (allOf merged), indexes through `items`.
  */
-export function schemaAtDataPath(schema: JsonSchema | undefined, dataPath: string): JsonSchema | undefined {
+export function schemaAtDataPath(
+  schema: JsonSchema | undefined,
+  dataPath: string,
+): JsonSchema | undefined {
   let node: JsonSchema | undefined = schema;
   for (const segment of dataPath.split('/').filter(Boolean)) {
     if (/^\d+$/.test(segment)) {

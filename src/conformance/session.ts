@@ -1,4 +1,4 @@
-import { createHttpClient, TargetUnreachableError, type HttpClient } from '../http/client';
+import { TargetUnreachableError, type HttpClient } from '../http/client';
 import type { Exchange, HttpRequest, HttpResponse } from '../http/types';
 import type { SpecModel } from '../model';
 import { readRateLimit } from '../checks/rate-limit-headers';
@@ -9,7 +9,10 @@ import type { CreatedObject } from './types';
 export interface TargetControl {
   setMaintenance(on: boolean): void;
   /** A fresh mock with a small quota, for the exhaustion probe; closed by the caller. */
-  withQuota(limit: number, windowSeconds: number): Promise<{ client: HttpClient; close(): Promise<void> }>;
+  withQuota(
+    limit: number,
+    windowSeconds: number,
+  ): Promise<{ client: HttpClient; close(): Promise<void> }>;
 }
 
 export interface SendOptions {
@@ -76,7 +79,9 @@ export interface SessionParts {
  * bounded number of times.
  */
 export function createSession(parts: SessionParts): Session {
-  const keyScheme = parts.spec.securitySchemes.find((s) => s.type === 'apiKey' && s.in === 'header');
+  const keyScheme = parts.spec.securitySchemes.find(
+    (s) => s.type === 'apiKey' && s.in === 'header',
+  );
   const keyHeader = keyScheme?.paramName ?? 'X-API-Key';
   const pause = parts.sleep ?? sleep;
   let waitUntil = 0;
@@ -107,15 +112,27 @@ export function createSession(parts: SessionParts): Session {
     if (exchange.response.status === 429 && !options.expectRateLimit) {
       const wait = waitFromHeaders(exchange.response) ?? 1000;
       if (wait > MAX_WAIT_MS) {
-        return { kind: 'inconclusive', reason: `rate limited for ${Math.round(wait / 1000)} s`, exchange };
+        return {
+          kind: 'inconclusive',
+          reason: `rate limited for ${Math.round(wait / 1000)} s`,
+          exchange,
+        };
       }
       await pause(wait);
       exchange = await once(request, options);
       if (exchange.response.status === 429) {
-        return { kind: 'inconclusive', reason: 'still rate limited (429) after waiting for Reset', exchange };
+        return {
+          kind: 'inconclusive',
+          reason: 'still rate limited (429) after waiting for Reset',
+          exchange,
+        };
       }
     }
-    for (let i = 0; i < RETRIES_ON_503 && exchange.response.status === 503 && !options.expect503; i++) {
+    for (
+      let i = 0;
+      i < RETRIES_ON_503 && exchange.response.status === 503 && !options.expect503;
+      i++
+    ) {
       await pause(1000 * (i + 1));
       exchange = await once(request, options);
     }

@@ -93,7 +93,10 @@ export function createHttpClient(baseUrl: string, timeoutMs: number): HttpClient
         const e = err as NodeJS.ErrnoException & { timeout?: number };
         const code = e.code ?? (e.timeout ? 'ETIMEDOUT' : undefined);
         if (code && UNREACHABLE_CODES.has(code)) {
-          throw new TargetUnreachableError(baseUrl, e.timeout ? `no answer within ${timeoutMs} ms` : code);
+          throw new TargetUnreachableError(
+            baseUrl,
+            e.timeout ? `no answer within ${timeoutMs} ms` : code,
+          );
         }
         throw err;
       }

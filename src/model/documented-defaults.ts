@@ -39,7 +39,9 @@ export function documentedDefaults(body: JsonSchema | undefined, at = ''): Docum
     const text = descriptionOf(schema);
     const literal = LITERAL_DEFAULT.exec(text)?.[1];
     if (literal !== undefined) {
-      const isArray = obj(schema)?.type === 'array' || (Array.isArray(obj(schema)?.type) && (obj(schema)?.type as string[]).includes('array'));
+      const isArray =
+        obj(schema)?.type === 'array' ||
+        (Array.isArray(obj(schema)?.type) && (obj(schema)?.type as string[]).includes('array'));
       out.push({ pointer, property: name, value: isArray ? [literal] : literal, text });
     } else if (SOME_DEFAULT.test(text) && name !== 'forecastCategory') {
       out.push({ pointer, property: name, text });
@@ -65,15 +67,23 @@ const norm = (s: string): string => s.replace(/[^a-z0-9-]/gi, '').toLowerCase();
  * ("| -3 Open | Upside | ..."): status labels are matched to the status enum through its
  * x-enumDescriptions ('-3 Open' is OPPY_OPEN), categories to the category enum by name.
  */
-export function forecastMatrix(forecast: JsonSchema | undefined, status: JsonSchema | undefined): ForecastMatrix {
+export function forecastMatrix(
+  forecast: JsonSchema | undefined,
+  status: JsonSchema | undefined,
+): ForecastMatrix {
   const text = descriptionOf(forecast);
   const categories = (obj(forecast)?.enum as string[] | undefined) ?? [];
   const statusLabels = (obj(obj(status)?.['x-enumDescriptions']) ?? {}) as Record<string, string>;
-  const statusByLabel = new Map(Object.entries(statusLabels).map(([value, label]) => [norm(label), value]));
+  const statusByLabel = new Map(
+    Object.entries(statusLabels).map(([value, label]) => [norm(label), value]),
+  );
   const statusValues = (obj(status)?.enum as string[] | undefined) ?? [];
   const defaults: Record<string, string> = {};
   for (const line of text.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim()).filter((c, i, all) => !(c === '' && (i === 0 || i === all.length - 1)));
+    const cells = line
+      .split('|')
+      .map((c) => c.trim())
+      .filter((c, i, all) => !(c === '' && (i === 0 || i === all.length - 1)));
     if (cells.length < 2 || /^-+$/.test(cells[0]) || /status/i.test(cells[0])) continue;
     // '-3 Open' is OPPY_OPEN's label; 'Won' is WON itself (its label says 'Won opportunity').
     const statusValue =
@@ -81,7 +91,8 @@ export function forecastMatrix(forecast: JsonSchema | undefined, status: JsonSch
     const category = categories.find((c) => norm(c) === norm(cells[1]));
     if (statusValue && category) defaults[statusValue] = category;
   }
-  const ignored = /ignored at creation if status is (.+?)\./i.exec(text.replace(/\s+/g, ' '))?.[1] ?? '';
+  const ignored =
+    /ignored at creation if status is (.+?)\./i.exec(text.replace(/\s+/g, ' '))?.[1] ?? '';
   const ignoredFor = statusValues.filter((s) => ignored.includes(s));
   return { defaults, ignoredFor };
 }

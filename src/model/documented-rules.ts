@@ -88,7 +88,11 @@ export function documentedOutcome(
     return { statuses: [406], code: ERROR_CODES.dateFormat, source: '406 example: ERR805' };
   }
   if (role === 'search' && kind === 'search-missing-bound') {
-    return { statuses: [400], code: ERROR_CODES.searchMissingBound, source: '400 example: ERROR_043' };
+    return {
+      statuses: [400],
+      code: ERROR_CODES.searchMissingBound,
+      source: '400 example: ERROR_043',
+    };
   }
   if (role === 'list' && /^\/query\/top$/.test(pointer)) {
     return { statuses: [400], code: ERROR_CODES.badTop, source: '400 example: ERROR_004 (top=-5)' };

@@ -30,7 +30,8 @@ export function listOperations(specPath: string): OperationSummary[] {
   const out: OperationSummary[] = [];
   for (const [path, item] of Object.entries(paths)) {
     for (const method of METHODS) {
-      const op = (item as Record<string, unknown> | null)?.[method] as Record<string, unknown> | undefined;
+      const op = (item as Record<string, unknown> | null)?.[method] as
+        Record<string, unknown> | undefined;
       if (!op || typeof op.operationId !== 'string') continue;
       out.push({
         operationId: op.operationId,

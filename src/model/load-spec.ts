@@ -16,7 +16,8 @@ type Doc = Record<string, unknown>;
 
 function readSpecText(file: string): Buffer {
   if (!existsSync(file)) throw new SpecError(file, undefined, 'file not found');
-  if (statSync(file).isDirectory()) throw new SpecError(file, undefined, 'is a directory, not a spec file');
+  if (statSync(file).isDirectory())
+    throw new SpecError(file, undefined, 'is a directory, not a spec file');
   return readFileSync(file);
 }
 
@@ -51,7 +52,11 @@ function checkLocalRefs(file: string, doc: Doc): void {
     const ref = (node as Doc).$ref;
     if (typeof ref === 'string') {
       if (!ref.startsWith('#')) {
-        throw new SpecError(file, pointerOf([...at, '$ref']), `external $ref '${ref}' is not supported`);
+        throw new SpecError(
+          file,
+          pointerOf([...at, '$ref']),
+          `external $ref '${ref}' is not supported`,
+        );
       }
       let target: unknown;
       try {
@@ -108,7 +113,10 @@ function serversOf(doc: Doc): ServerModel[] {
 }
 
 function securitySchemesOf(doc: Doc): SecuritySchemeModel[] {
-  const schemes = ((doc.components as Doc | undefined)?.securitySchemes ?? {}) as Record<string, Doc>;
+  const schemes = ((doc.components as Doc | undefined)?.securitySchemes ?? {}) as Record<
+    string,
+    Doc
+  >;
   return Object.entries(schemes).map(([name, s]) => ({
     name,
     type: String(s.type),
@@ -142,7 +150,11 @@ export async function loadSpec(specPath: string = DEFAULT_SPEC_PATH): Promise<Sp
       try {
         validate = ajv.getSchema(SPEC_SCHEMA_ID + pointer);
       } catch (err) {
-        throw new SpecError(specPath, pointer, `schema does not compile: ${(err as Error).message}`);
+        throw new SpecError(
+          specPath,
+          pointer,
+          `schema does not compile: ${(err as Error).message}`,
+        );
       }
       if (!validate) throw new SpecError(specPath, pointer, 'no schema at this pointer');
       cache.set(pointer, validate);

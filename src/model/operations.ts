@@ -97,7 +97,10 @@ function headersOf(ctx: Context, responsePointer: string): HeaderModel[] {
   const headers = asDoc(valueAt(ctx.deref, child(responsePointer, 'headers')));
   return Object.entries(headers).map(([name, raw]) => {
     const h = asDoc(raw);
-    const schemaPointer = canonicalPointer(ctx.parsed, child(responsePointer, 'headers', name, 'schema'));
+    const schemaPointer = canonicalPointer(
+      ctx.parsed,
+      child(responsePointer, 'headers', name, 'schema'),
+    );
     return {
       name,
       required: h.required === true,
@@ -141,7 +144,8 @@ function responsesOf(ctx: Context, opPointer: string): Record<string, ResponseMo
 }
 
 function securityOf(op: Doc, doc: Doc): string[] {
-  const requirements = (Array.isArray(op.security) ? op.security : doc.security) as Doc[] | undefined;
+  const requirements = (Array.isArray(op.security) ? op.security : doc.security) as
+    Doc[] | undefined;
   return [...new Set((requirements ?? []).flatMap((r) => Object.keys(r)))];
 }
 
@@ -195,7 +199,11 @@ function linkSuccessors(operations: OperationModel[]): void {
     if (!target) continue;
     const next = operations.find((o) => o.path === target && o.method === op.method && o !== op);
     if (next) {
-      const ref: OperationRef = { operationId: next.operationId, method: next.method, path: next.path };
+      const ref: OperationRef = {
+        operationId: next.operationId,
+        method: next.method,
+        path: next.path,
+      };
       op.successor = ref;
     }
   }

@@ -36,17 +36,25 @@ export function translateEnumValue(
  * Every value `value` may translate to, best first. "Rental Booking" is contained in both
  * "Yearly Rental Booking" and "Quarterly Rental Booking": a reader must accept either.
  */
-export function enumTranslations(value: string, from: JsonSchema | undefined, to: JsonSchema | undefined): string[] {
+export function enumTranslations(
+  value: string,
+  from: JsonSchema | undefined,
+  to: JsonSchema | undefined,
+): string[] {
   const targets = enumOf(to);
   if (targets.length === 0) return [];
   const fromText = descriptionsOf(from)[value];
   const toDescriptions = descriptionsOf(to);
   if (fromText !== undefined) {
-    const exact = targets.filter((t) => toDescriptions[t] !== undefined && norm(toDescriptions[t]) === norm(fromText));
+    const exact = targets.filter(
+      (t) => toDescriptions[t] !== undefined && norm(toDescriptions[t]) === norm(fromText),
+    );
     if (exact.length) return exact;
     const containing = targets.filter((t) => {
       const d = toDescriptions[t];
-      return d !== undefined && (norm(d).includes(norm(fromText)) || norm(fromText).includes(norm(d)));
+      return (
+        d !== undefined && (norm(d).includes(norm(fromText)) || norm(fromText).includes(norm(d)))
+      );
     });
     if (containing.length) return containing;
   }

@@ -53,7 +53,9 @@ export function mergeRecords(records: CheckRecord[]): CheckRecord[] {
     }
     const winner = RANK[record.status] > RANK[seen.status] ? { ...record } : seen;
     winner.exchanges = seen.exchanges + record.exchanges;
-    const observations = [...new Set([...(seen.observations ?? []), ...(record.observations ?? [])])];
+    const observations = [
+      ...new Set([...(seen.observations ?? []), ...(record.observations ?? [])]),
+    ];
     if (observations.length) winner.observations = observations;
     merged.set(key, winner);
   }
@@ -61,7 +63,11 @@ export function mergeRecords(records: CheckRecord[]): CheckRecord[] {
 }
 
 /** The parts the suite files of one run left, merged into the run's summary. */
-export async function assembleRun(config: RunConfig, startedAt: string, durationMs: number): Promise<AssembledRun | undefined> {
+export async function assembleRun(
+  config: RunConfig,
+  startedAt: string,
+  durationMs: number,
+): Promise<AssembledRun | undefined> {
   const dir = partsDirOf(config);
   if (!existsSync(dir)) return undefined;
   const parts: PartFile[] = readdirSync(dir)
@@ -79,7 +85,9 @@ export async function assembleRun(config: RunConfig, startedAt: string, duration
         ? {
             ...record,
             failureId: failureIdOf(record),
-            curl: record.request ? curlFor(target.baseUrl ?? '', record.request, parts[0].keyHeader) : undefined,
+            curl: record.request
+              ? curlFor(target.baseUrl ?? '', record.request, parts[0].keyHeader)
+              : undefined,
           }
         : record,
     );
@@ -88,7 +96,12 @@ export async function assembleRun(config: RunConfig, startedAt: string, duration
   const summary: RunSummary = {
     tool: toolInfo(),
     target,
-    spec: { title: spec.title, version: spec.version, path: path.relative(process.cwd(), spec.specPath) || spec.specPath, sha256: spec.sha256 },
+    spec: {
+      title: spec.title,
+      version: spec.version,
+      path: path.relative(process.cwd(), spec.specPath) || spec.specPath,
+      sha256: spec.sha256,
+    },
     runId: config.runId,
     seed: config.seed,
     runs: config.runs,

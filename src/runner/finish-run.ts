@@ -25,7 +25,8 @@ export async function finishRun(
     summary: assembled.summary,
     exchanges: assembled.exchanges,
     keyHeader: assembled.keyHeader,
-    secret: assembled.summary.target.kind === 'mock' ? DEFAULT_MOCK_API_KEY : process.env[API_KEY_ENV],
+    secret:
+      assembled.summary.target.kind === 'mock' ? DEFAULT_MOCK_API_KEY : process.env[API_KEY_ENV],
     baseUrl: assembled.summary.target.baseUrl,
     lintFindings: lintSpec(spec),
     deprecationDiff: diffDeprecated(spec),

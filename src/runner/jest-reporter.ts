@@ -8,7 +8,10 @@ import { renderMatrix } from './matrix';
  * the run's reports and print the operation x check table. Unit-test runs leave no parts, so
  * this does nothing for them.
  */
-export default class ConformanceReporter implements Pick<Reporter, 'onRunComplete' | 'onTestFileResult'> {
+export default class ConformanceReporter implements Pick<
+  Reporter,
+  'onRunComplete' | 'onTestFileResult'
+> {
   onTestFileResult(_test: unknown, result: TestResult): void {
     const byOperation = new Map<string, { passed: number; failed: number }>();
     for (const t of result.testResults) {
@@ -20,14 +23,17 @@ export default class ConformanceReporter implements Pick<Reporter, 'onRunComplet
       byOperation.set(op, entry);
     }
     for (const [op, { passed, failed }] of byOperation) {
-      process.stderr.write(`  ${failed ? '✗' : '✓'} ${op}: ${passed} checks ok${failed ? `, ${failed} failed` : ''}\n`);
+      process.stderr.write(
+        `  ${failed ? '✗' : '✓'} ${op}: ${passed} checks ok${failed ? `, ${failed} failed` : ''}\n`,
+      );
     }
   }
 
   async onRunComplete(_contexts: Set<TestContext>, results: AggregatedResult): Promise<void> {
     if (process.env.CONFORMANCE_SKIP_REPORTS === '1') return;
     const config = configFromEnv();
-    const startedAt = process.env.CONFORMANCE_STARTED_AT ?? new Date(results.startTime).toISOString();
+    const startedAt =
+      process.env.CONFORMANCE_STARTED_AT ?? new Date(results.startTime).toISOString();
     const summary = await finishRun(config, startedAt, Date.now() - Date.parse(startedAt));
     if (!summary) return;
     process.stdout.write(`\n${renderMatrix(summary)}\n`);

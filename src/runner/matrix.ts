@@ -14,14 +14,21 @@ export function renderMatrix(summary: RunSummary): string {
   lines.push(['check'.padEnd(checkWidth), ...ops.map((o) => o.padEnd(colWidth(o)))].join(' | '));
   lines.push(['-'.repeat(checkWidth), ...ops.map((o) => '-'.repeat(colWidth(o)))].join('-|-'));
   for (const check of checks) {
-    lines.push([check.padEnd(checkWidth), ...ops.map((o) => (cell.get(`${o}>${check}`) ?? '-').padEnd(colWidth(o)))].join(' | '));
+    lines.push(
+      [
+        check.padEnd(checkWidth),
+        ...ops.map((o) => (cell.get(`${o}>${check}`) ?? '-').padEnd(colWidth(o))),
+      ].join(' | '),
+    );
   }
   const { passed, failed, skipped } = summary.totals;
   lines.push('');
   for (const c of summary.checks.filter((x) => x.status === 'failed')) {
     lines.push(`FAIL ${c.operationId} > ${c.check} [${c.failureId ?? '-'}]: ${c.message}`);
   }
-  lines.push(`target ${summary.target.name}${summary.target.baseUrl ? ` (${summary.target.baseUrl})` : ''} · seed ${summary.seed} · runs ${summary.runs}`);
+  lines.push(
+    `target ${summary.target.name}${summary.target.baseUrl ? ` (${summary.target.baseUrl})` : ''} · seed ${summary.seed} · runs ${summary.runs}`,
+  );
   lines.push(`checks: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   return lines.join('\n');
 }

@@ -16,7 +16,11 @@ describe('deprecation_signalling', () => {
     expect(deprecationHeaders(ctx(true, {})).kind).toBe('skip');
   });
   it('validates RFC 9745 Deprecation and RFC 8594 Sunset values', () => {
-    expect(deprecationHeaders(ctx(true, { deprecation: '@1767225600', sunset: 'Wed, 31 Dec 2026 23:59:59 GMT' })).kind).toBe('pass');
+    expect(
+      deprecationHeaders(
+        ctx(true, { deprecation: '@1767225600', sunset: 'Wed, 31 Dec 2026 23:59:59 GMT' }),
+      ).kind,
+    ).toBe('pass');
     expect(deprecationHeaders(ctx(true, { deprecation: 'true' })).kind).toBe('fail');
     expect(deprecationHeaders(ctx(true, { sunset: 'soon' })).kind).toBe('fail');
   });

@@ -6,7 +6,11 @@ const ex = (limit: number, remaining: number, reset: number): Exchange => ({
   request: { method: 'GET', path: '/x', headers: {} },
   response: {
     status: 200,
-    headers: { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(reset) },
+    headers: {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': String(reset),
+    },
     text: '',
     durationMs: 1,
   },
@@ -14,7 +18,9 @@ const ex = (limit: number, remaining: number, reset: number): Exchange => ({
 
 describe('rate_limit_remaining_decreases', () => {
   it('passes when Remaining goes down inside a window', () => {
-    expect(rateLimitSequence([ex(100, 99, 60), ex(100, 98, 59), ex(100, 95, 59)]).kind).toBe('pass');
+    expect(rateLimitSequence([ex(100, 99, 60), ex(100, 98, 59), ex(100, 95, 59)]).kind).toBe(
+      'pass',
+    );
   });
 
   it('fails when Remaining stays put', () => {
@@ -24,7 +30,9 @@ describe('rate_limit_remaining_decreases', () => {
   });
 
   it('accepts a new window (Remaining back up, Reset jumps up)', () => {
-    expect(rateLimitSequence([ex(100, 2, 1), ex(100, 1, 1), ex(100, 99, 60), ex(100, 98, 59)]).kind).toBe('pass');
+    expect(
+      rateLimitSequence([ex(100, 2, 1), ex(100, 1, 1), ex(100, 99, 60), ex(100, 98, 59)]).kind,
+    ).toBe('pass');
   });
 
   it('fails when Limit changes between requests', () => {

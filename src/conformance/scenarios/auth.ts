@@ -22,8 +22,20 @@ export async function authScenario(ctx: ScenarioContext): Promise<void> {
       ? requestWithId(op, 'AUTH-PROBE-0000', validSamples(session, op, 1, 'auth')[0]?.body)
       : httpRequestOf(op, validSamples(session, op, 1, 'auth')[0]);
   const missing = await exchangeFor(ctx, CHECKS.authMissingKey, request, { apiKey: null });
-  if (missing) judge(ctx, CHECKS.authMissingKey, missingKeyRejected({ spec: session.spec, op, exchange: missing }), missing);
+  if (missing)
+    judge(
+      ctx,
+      CHECKS.authMissingKey,
+      missingKeyRejected({ spec: session.spec, op, exchange: missing }),
+      missing,
+    );
   const unknownKey = `conformance-unknown-key-${session.config.runId}`;
   const unknown = await exchangeFor(ctx, CHECKS.authUnknownKey, request, { apiKey: unknownKey });
-  if (unknown) judge(ctx, CHECKS.authUnknownKey, unknownKeyRejected({ spec: session.spec, op, exchange: unknown }), unknown);
+  if (unknown)
+    judge(
+      ctx,
+      CHECKS.authUnknownKey,
+      unknownKeyRejected({ spec: session.spec, op, exchange: unknown }),
+      unknown,
+    );
 }

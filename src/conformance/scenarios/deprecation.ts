@@ -10,12 +10,17 @@ export function deprecationScenario(ctx: ScenarioContext): void {
   if (own.length === 0) return judge(ctx, CHECKS.deprecation, skip('no exchange to look at'));
   for (const exchange of own) {
     const verdict = deprecationHeaders({ spec: ctx.session.spec, op: ctx.op, exchange });
-    if (verdict.kind === 'skip') ctx.book.observe(ctx.op.operationId, CHECKS.deprecation, verdict.reason);
+    if (verdict.kind === 'skip')
+      ctx.book.observe(ctx.op.operationId, CHECKS.deprecation, verdict.reason);
     judge(ctx, CHECKS.deprecation, verdict, exchange);
   }
 }
 
 /** Remaining goes down across this operation's consecutive requests within a window. */
 export function rateLimitSequenceScenario(ctx: ScenarioContext): void {
-  judge(ctx, CHECKS.rateLimitDecreasing, rateLimitSequence(ctx.state.ownExchanges.get(ctx.op.operationId) ?? []));
+  judge(
+    ctx,
+    CHECKS.rateLimitDecreasing,
+    rateLimitSequence(ctx.state.ownExchanges.get(ctx.op.operationId) ?? []),
+  );
 }

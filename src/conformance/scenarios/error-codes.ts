@@ -12,7 +12,12 @@ const PER_CODE = 2;
 async function codedInvalidInputs(ctx: ScenarioContext, targetId?: string): Promise<void> {
   const { op, session } = ctx;
   const seen = new Map<string, number>();
-  for (const sample of invalidSamples(session, op, Math.max(40, session.config.runs * 2), 'coded')) {
+  for (const sample of invalidSamples(
+    session,
+    op,
+    Math.max(40, session.config.runs * 2),
+    'coded',
+  )) {
     const code = sample.expected.code;
     if (!code || (seen.get(code) ?? 0) >= PER_CODE) continue;
     seen.set(code, (seen.get(code) ?? 0) + 1);
@@ -21,7 +26,14 @@ async function codedInvalidInputs(ctx: ScenarioContext, targetId?: string): Prom
     const exchange = await exchangeFor(ctx, CHECKS.errorCodes, request);
     if (!exchange) continue;
     const verdict = documentedRejection({ spec: session.spec, op, exchange }, sample.expected);
-    judge(ctx, CHECKS.errorCodes, verdict.kind === 'fail' ? { kind: 'fail', reason: `${code} (${sample.reason}): ${verdict.reason}` } : verdict, exchange);
+    judge(
+      ctx,
+      CHECKS.errorCodes,
+      verdict.kind === 'fail'
+        ? { kind: 'fail', reason: `${code} (${sample.reason}): ${verdict.reason}` }
+        : verdict,
+      exchange,
+    );
   }
 }
 
@@ -40,9 +52,20 @@ async function duplicatePartnerId(ctx: ScenarioContext): Promise<void> {
   body.leadOpportunity = lead;
   const exchange = await exchangeFor(ctx, CHECKS.errorCodes, httpRequestOf(op, { ...again, body }));
   if (!exchange) return;
-  const expected = documentedOutcome(op, 'duplicate-partner-id', '/body/leadOpportunity/partnerLeadOpportunityId');
+  const expected = documentedOutcome(
+    op,
+    'duplicate-partner-id',
+    '/body/leadOpportunity/partnerLeadOpportunityId',
+  );
   const verdict = documentedRejection({ spec: session.spec, op, exchange }, expected);
-  judge(ctx, CHECKS.errorCodes, verdict.kind === 'fail' ? { kind: 'fail', reason: `duplicate partnerLeadOpportunityId: ${verdict.reason}` } : verdict, exchange);
+  judge(
+    ctx,
+    CHECKS.errorCodes,
+    verdict.kind === 'fail'
+      ? { kind: 'fail', reason: `duplicate partnerLeadOpportunityId: ${verdict.reason}` }
+      : verdict,
+    exchange,
+  );
 }
 
 /** ERROR_048: an id this key never created. */
@@ -50,14 +73,28 @@ async function unknownId(ctx: ScenarioContext): Promise<void> {
   const { op, session } = ctx;
   const expected = documentedOutcome(op, 'unknown-id', '/path/id');
   if (!expected.statuses.some((s) => op.responses[String(s)])) {
-    judge(ctx, CHECKS.errorCodes, skip(`no documented answer for an unknown id on ${op.operationId}`));
+    judge(
+      ctx,
+      CHECKS.errorCodes,
+      skip(`no documented answer for an unknown id on ${op.operationId}`),
+    );
     return;
   }
-  const body = roleOf(op) === 'update' ? validSamples(session, op, 1, 'unknown-id')[0]?.body : undefined;
-  const exchange = await exchangeFor(ctx, CHECKS.errorCodes, requestWithId(op, `ZZZZ-${session.config.runId.slice(-6).toUpperCase()}`, body));
+  const body =
+    roleOf(op) === 'update' ? validSamples(session, op, 1, 'unknown-id')[0]?.body : undefined;
+  const exchange = await exchangeFor(
+    ctx,
+    CHECKS.errorCodes,
+    requestWithId(op, `ZZZZ-${session.config.runId.slice(-6).toUpperCase()}`, body),
+  );
   if (!exchange) return;
   const verdict = documentedRejection({ spec: session.spec, op, exchange }, expected);
-  judge(ctx, CHECKS.errorCodes, verdict.kind === 'fail' ? { kind: 'fail', reason: `unknown id: ${verdict.reason}` } : verdict, exchange);
+  judge(
+    ctx,
+    CHECKS.errorCodes,
+    verdict.kind === 'fail' ? { kind: 'fail', reason: `unknown id: ${verdict.reason}` } : verdict,
+    exchange,
+  );
 }
 
 /** The error codes the spec documents, each provoked by the input it documents it for. */
@@ -70,6 +107,7 @@ export async function errorCodesScenario(ctx: ScenarioContext): Promise<void> {
   if (role === 'create') await duplicatePartnerId(ctx);
   if (role === 'read' || role === 'update') await unknownId(ctx);
   if (role === 'read') return;
-  const target = role === 'update' ? await anyCreated(ctx, CHECKS.errorCodes, ctx.op.version) : undefined;
+  const target =
+    role === 'update' ? await anyCreated(ctx, CHECKS.errorCodes, ctx.op.version) : undefined;
   await codedInvalidInputs(ctx, target?.dsLeadOpportunityId);
 }

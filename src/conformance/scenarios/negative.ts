@@ -23,7 +23,10 @@ export async function negativeScenario(ctx: ScenarioContext): Promise<void> {
     judge(ctx, CHECKS.negative, skip('no object of this run to update'));
     return;
   }
-  for (const sample of [...coverageSamples(ctx), ...invalidSamples(session, op, session.config.runs)]) {
+  for (const sample of [
+    ...coverageSamples(ctx),
+    ...invalidSamples(session, op, session.config.runs),
+  ]) {
     let request = httpRequestOf(op, sample);
     if (target) request = withPathId(op, request, target.dsLeadOpportunityId);
     const exchange = await exchangeFor(ctx, CHECKS.negative, request);
@@ -32,7 +35,9 @@ export async function negativeScenario(ctx: ScenarioContext): Promise<void> {
     judge(
       ctx,
       CHECKS.negative,
-      verdict.kind === 'fail' ? { kind: 'fail', reason: `${sample.reason} at ${sample.pointer}: ${verdict.reason}` } : verdict,
+      verdict.kind === 'fail'
+        ? { kind: 'fail', reason: `${sample.reason} at ${sample.pointer}: ${verdict.reason}` }
+        : verdict,
       exchange,
     );
   }

@@ -17,8 +17,20 @@ export async function positiveScenario(ctx: ScenarioContext): Promise<void> {
   const samples = validSamples(session, op, session.config.runs);
   for (const sample of samples) {
     if (role === 'create') {
-      const { exchange } = await createObject(ctx, op, CHECKS.positive, sample.body as Record<string, unknown>, 'positive');
-      if (exchange) judge(ctx, CHECKS.positive, positiveAcceptance({ spec: session.spec, op, exchange }), exchange);
+      const { exchange } = await createObject(
+        ctx,
+        op,
+        CHECKS.positive,
+        sample.body as Record<string, unknown>,
+        'positive',
+      );
+      if (exchange)
+        judge(
+          ctx,
+          CHECKS.positive,
+          positiveAcceptance({ spec: session.spec, op, exchange }),
+          exchange,
+        );
       continue;
     }
     let request = httpRequestOf(op, sample);
@@ -31,6 +43,12 @@ export async function positiveScenario(ctx: ScenarioContext): Promise<void> {
       request = withPathId(op, request, target.dsLeadOpportunityId);
     }
     const exchange = await exchangeFor(ctx, CHECKS.positive, request);
-    if (exchange) judge(ctx, CHECKS.positive, positiveAcceptance({ spec: session.spec, op, exchange }), exchange);
+    if (exchange)
+      judge(
+        ctx,
+        CHECKS.positive,
+        positiveAcceptance({ spec: session.spec, op, exchange }),
+        exchange,
+      );
   }
 }

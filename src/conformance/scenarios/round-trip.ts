@@ -1,6 +1,13 @@
 import { compareSentToRead } from '../../checks/round-trip';
 import { fail, pass, skip } from '../../checks/types';
-import { enumTranslations, forecastMatrix, propertiesOf, roleOf, type JsonSchema, type OperationModel } from '../../model';
+import {
+  enumTranslations,
+  forecastMatrix,
+  propertiesOf,
+  roleOf,
+  type JsonSchema,
+  type OperationModel,
+} from '../../model';
 import { exchangeFor, judge, type CreatedRecord, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { createObject, freshObject, requestWithId, siblingOf } from '../resources';
@@ -36,13 +43,17 @@ export function compareOptionsFor(writer: OperationModel, reader: OperationModel
   const writeSchema = writer.requestBody?.json?.schema;
   const readSchema = reader.responses['200']?.json?.schema;
   const statusSchema = schemaAtDataPath(writeSchema, '/leadOpportunity/status');
-  const matrix = forecastMatrix(schemaAtDataPath(writeSchema, '/leadOpportunity/forecastCategory'), statusSchema);
+  const matrix = forecastMatrix(
+    schemaAtDataPath(writeSchema, '/leadOpportunity/forecastCategory'),
+    statusSchema,
+  );
   return {
     translate: (pointer: string, sent: unknown): unknown[] | undefined => {
       if (typeof sent !== 'string') return undefined;
       const from = schemaAtDataPath(writeSchema, pointer);
       const to = readSchemaAt(readSchema, pointer);
-      if (!to || typeof to !== 'object' || !Array.isArray((to as { enum?: unknown }).enum)) return undefined;
+      if (!to || typeof to !== 'object' || !Array.isArray((to as { enum?: unknown }).enum))
+        return undefined;
       const t = enumTranslations(sent, from, to);
       return t.length ? t : undefined;
     },
@@ -50,30 +61,65 @@ export function compareOptionsFor(writer: OperationModel, reader: OperationModel
       if (pointer !== '/leadOpportunity/forecastCategory') return undefined;
       const status = asJson(sentBody.leadOpportunity)?.status;
       if (typeof status !== 'string') return undefined;
-      if (matrix.ignoredFor.includes(status)) return `forecastCategory is ignored at creation for ${status}`;
+      if (matrix.ignoredFor.includes(status))
+        return `forecastCategory is ignored at creation for ${status}`;
       // "Won (set by the system)": the matrix maps these statuses to themselves.
-      if (matrix.defaults[status] === status) return `forecastCategory is set by the system for ${status}`;
+      if (matrix.defaults[status] === status)
+        return `forecastCategory is set by the system for ${status}`;
       return undefined;
     },
   };
 }
 
-export async function readObject(ctx: ScenarioContext, reader: OperationModel, id: string, check: string) {
+export async function readObject(
+  ctx: ScenarioContext,
+  reader: OperationModel,
+  id: string,
+  check: string,
+) {
   return exchangeFor(ctx, check, requestWithId(reader, id), {}, reader);
 }
 
-function judgeRead(ctx: ScenarioContext, check: string, record: CreatedRecord, writer: OperationModel, reader: OperationModel, exchange: NonNullable<Awaited<ReturnType<typeof readObject>>>, opForVerdict: OperationModel, sentOverride?: Json) {
+function judgeRead(
+  ctx: ScenarioContext,
+  check: string,
+  record: CreatedRecord,
+  writer: OperationModel,
+  reader: OperationModel,
+  exchange: NonNullable<Awaited<ReturnType<typeof readObject>>>,
+  opForVerdict: OperationModel,
+  sentOverride?: Json,
+) {
   if (exchange.response.status !== 200) {
-    judge(ctx, check, fail(`read of ${record.dsLeadOpportunityId} (created by ${record.createdBy}) answered ${exchange.response.status}`), exchange, opForVerdict);
+    judge(
+      ctx,
+      check,
+      fail(
+        `read of ${record.dsLeadOpportunityId} (created by ${record.createdBy}) answered ${exchange.response.status}`,
+      ),
+      exchange,
+      opForVerdict,
+    );
     return;
   }
   const sent = sentOverride ?? record.body;
-  const { translate, excused } = compareOptionsFor(writer, reader, sentOverride ? merge(record.body, sentOverride) : record.body);
-  const mismatches = compareSentToRead(sent, readView(exchange.response.body), { translate, excused });
+  const { translate, excused } = compareOptionsFor(
+    writer,
+    reader,
+    sentOverride ? merge(record.body, sentOverride) : record.body,
+  );
+  const mismatches = compareSentToRead(sent, readView(exchange.response.body), {
+    translate,
+    excused,
+  });
   judge(
     ctx,
     check,
-    mismatches.length ? fail(`${reader.operationId} of ${record.dsLeadOpportunityId} differs from what was sent: ${mismatches.slice(0, 3).join('; ')}`) : pass(),
+    mismatches.length
+      ? fail(
+          `${reader.operationId} of ${record.dsLeadOpportunityId} differs from what was sent: ${mismatches.slice(0, 3).join('; ')}`,
+        )
+      : pass(),
     exchange,
     opForVerdict,
   );
@@ -82,9 +128,11 @@ function judgeRead(ctx: ScenarioContext, check: string, record: CreatedRecord, w
 /** create, then read through the same version: what was sent is what is read. */
 async function createThenRead(ctx: ScenarioContext): Promise<void> {
   const reader = siblingOf(ctx, ctx.op, 'read');
-  if (!reader) return judge(ctx, CHECKS.roundTrip, skip('no read operation for this resource and version'));
+  if (!reader)
+    return judge(ctx, CHECKS.roundTrip, skip('no read operation for this resource and version'));
   const { record } = await createObject(ctx, ctx.op, CHECKS.roundTrip, undefined, 'rt');
-  if (!record) return judge(ctx, CHECKS.roundTrip, skip('create did not succeed: nothing to read back'));
+  if (!record)
+    return judge(ctx, CHECKS.roundTrip, skip('create did not succeed: nothing to read back'));
   const exchange = await readObject(ctx, reader, record.dsLeadOpportunityId, CHECKS.roundTrip);
   if (exchange) judgeRead(ctx, CHECKS.roundTrip, record, ctx.op, reader, exchange, ctx.op);
 }
@@ -109,15 +157,25 @@ function merge(base: Json, patch: Json): Json {
 /** patch, then read again: the change persisted. */
 async function patchThenRead(ctx: ScenarioContext): Promise<void> {
   const reader = siblingOf(ctx, ctx.op, 'read');
-  if (!reader) return judge(ctx, CHECKS.roundTrip, skip('no read operation for this resource and version'));
+  if (!reader)
+    return judge(ctx, CHECKS.roundTrip, skip('no read operation for this resource and version'));
   const record = await freshObject(ctx, CHECKS.roundTrip, ctx.op.version);
   if (!record) return judge(ctx, CHECKS.roundTrip, skip('no object of this run to update'));
   const sample = validSamples(ctx.session, ctx.op, 1, 'rt-patch')[0];
   const patch = (sample.body ?? {}) as Json;
-  const patched = await exchangeFor(ctx, CHECKS.roundTrip, requestWithId(ctx.op, record.dsLeadOpportunityId, patch));
+  const patched = await exchangeFor(
+    ctx,
+    CHECKS.roundTrip,
+    requestWithId(ctx.op, record.dsLeadOpportunityId, patch),
+  );
   if (!patched) return;
   if (patched.response.status !== 200) {
-    return judge(ctx, CHECKS.roundTrip, skip(`update answered ${patched.response.status}: nothing to read back`), patched);
+    return judge(
+      ctx,
+      CHECKS.roundTrip,
+      skip(`update answered ${patched.response.status}: nothing to read back`),
+      patched,
+    );
   }
   const exchange = await readObject(ctx, reader, record.dsLeadOpportunityId, CHECKS.roundTrip);
   if (!exchange) return;
@@ -144,23 +202,54 @@ async function searchFinds(ctx: ScenarioContext): Promise<void> {
   if (!record) return judge(ctx, CHECKS.roundTrip, skip('no object of this run to search for'));
   const now = Date.now();
   const criteria: Array<[string, Json]> = [
-    ['modifiedDate', { modifiedDate: { fromDate: new Date(now - 3600_000).toISOString(), toDate: new Date(now + 3600_000).toISOString() } }],
+    [
+      'modifiedDate',
+      {
+        modifiedDate: {
+          fromDate: new Date(now - 3600_000).toISOString(),
+          toDate: new Date(now + 3600_000).toISOString(),
+        },
+      },
+    ],
   ];
   if (record.partnerLeadOpportunityId) {
-    criteria.unshift(['partnerLeadOpportunityId', { partnerLeadOpportunityId: [record.partnerLeadOpportunityId] }]);
+    criteria.unshift([
+      'partnerLeadOpportunityId',
+      { partnerLeadOpportunityId: [record.partnerLeadOpportunityId] },
+    ]);
   }
   for (const [name, criterion] of criteria) {
-    const request = httpRequestOf(ctx.op, { operationId: ctx.op.operationId, pathParams: {}, query: {}, body: searchBody(criterion) });
+    const request = httpRequestOf(ctx.op, {
+      operationId: ctx.op.operationId,
+      pathParams: {},
+      query: {},
+      body: searchBody(criterion),
+    });
     const exchange = await exchangeFor(ctx, CHECKS.roundTrip, request);
     if (!exchange) continue;
-    const ok = exchange.response.status === 200 && foundIn(exchange.response.body, record.dsLeadOpportunityId);
-    judge(ctx, CHECKS.roundTrip, ok ? pass() : fail(`search by ${name} did not find ${record.dsLeadOpportunityId} (status ${exchange.response.status})`), exchange);
+    const ok =
+      exchange.response.status === 200 &&
+      foundIn(exchange.response.body, record.dsLeadOpportunityId);
+    judge(
+      ctx,
+      CHECKS.roundTrip,
+      ok
+        ? pass()
+        : fail(
+            `search by ${name} did not find ${record.dsLeadOpportunityId} (status ${exchange.response.status})`,
+          ),
+      exchange,
+    );
   }
 }
 
 export async function roundTripScenario(ctx: ScenarioContext): Promise<void> {
   if (!ctx.session.writesAllowed) {
-    return judge(ctx, CHECKS.roundTrip, skip('needs objects created by the run: no writes on production'));
+    return judge(
+      ctx,
+      CHECKS.roundTrip,
+      skip('needs objects created by the run: no writes on production'),
+    );
   }
   const role = roleOf(ctx.op);
   if (role === 'create') return createThenRead(ctx);
