@@ -7,7 +7,7 @@ import {
   itemsOf,
   propertiesOf,
   type SchemaObject,
-} from './schema';
+} from '../src/model/schema-access';
 import { FIELDS } from './spec-fields';
 
 /**

@@ -1,6 +1,12 @@
 import type { ExampleModel, MediaModel, OperationModel, SpecModel } from '../src/model';
 import { shapedLike, type Random } from './random';
-import { allowsType, isRecord, propertiesOf, requiredOf, type SchemaObject } from './schema';
+import {
+  allowsType,
+  isRecord,
+  propertiesOf,
+  requiredOf,
+  type SchemaObject,
+} from '../src/model/schema-access';
 import { ERROR_KEYS, FIELDS } from './spec-fields';
 
 /**

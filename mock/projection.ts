@@ -8,7 +8,7 @@ import {
   requiredOf,
   valueTypeAllowed,
   type SchemaObject,
-} from './schema';
+} from '../src/model/schema-access';
 
 export interface ProjectOptions {
   /** Every property the schema declares is present: null where nothing is known (reads). */

@@ -1,5 +1,5 @@
 import { translateEnumValue } from '../src/model';
-import { enumOf } from './schema';
+import { enumOf } from '../src/model/schema-access';
 import type { SpecIndex } from './spec-index';
 
 /**

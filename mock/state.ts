@@ -1,12 +1,12 @@
 import { roleOf, type SpecModel } from '../src/model';
 import { buildCatalogue } from './catalogue';
-import { creationDefaults } from './creation-defaults';
+import { creationDefaults } from '../src/model/creation-defaults';
 import { createEnvelopes } from './envelope';
 import type { FaultId } from './faults';
-import { parseForecastRules } from './forecast-matrix';
+import { parseForecastRules } from '../src/model/forecast-matrix';
 import { createRandom, shapedLike, type Random } from './random';
 import { revenueTypes } from './revenue-types';
-import { isRecord, propertiesOf } from './schema';
+import { isRecord, propertiesOf } from '../src/model/schema-access';
 import { indexSpec } from './spec-index';
 import { FIELDS } from './spec-fields';
 import { Store } from './store';

@@ -7,7 +7,7 @@ import {
   type OperationModel,
   type ViolationKind,
 } from '../src/model';
-import { formatOf, itemsOf, propertiesOf, type SchemaObject } from './schema';
+import { formatOf, itemsOf, propertiesOf, type SchemaObject } from '../src/model/schema-access';
 
 /** One way a request is wrong, located by a pointer into the request (`/body/...`, `/query/top`). */
 export interface Violation {

@@ -7,7 +7,7 @@ import {
   propertiesOf,
   requiredOf,
   type SchemaObject,
-} from '../schema';
+} from '../../src/model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { StoredObject } from '../store';
 import type { Handler, MockState } from '../types';

@@ -1,6 +1,6 @@
 import type { OperationModel } from '../../src/model';
 import { project } from '../projection';
-import { isRecord, itemsOf, propertiesOf, type SchemaObject } from '../schema';
+import { isRecord, itemsOf, propertiesOf, type SchemaObject } from '../../src/model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { MockState } from '../types';
 

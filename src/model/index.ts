@@ -7,4 +7,6 @@ export * from './roles';
 export * from './documented-rules';
 export * from './list-operations';
 export * from './vocabulary';
-export * from './documented-defaults';
+export * from './schema-access';
+export * from './forecast-matrix';
+export * from './creation-defaults';

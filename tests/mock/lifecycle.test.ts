@@ -1,5 +1,5 @@
 import { shapePattern } from '../../mock/random';
-import { propertiesOf } from '../../mock/schema';
+import { propertiesOf } from '../../src/model/schema-access';
 import { ERROR_CODES } from '../../src/model';
 import {
   AUTH,

@@ -1,7 +1,7 @@
-import { creationDefaults } from '../../mock/creation-defaults';
-import { parseForecastRules } from '../../mock/forecast-matrix';
+import { creationDefaults } from '../../src/model/creation-defaults';
+import { parseForecastRules } from '../../src/model/forecast-matrix';
 import { revenueTypes } from '../../mock/revenue-types';
-import { descriptionOf, propertiesOf, itemsOf, enumOf } from '../../mock/schema';
+import { descriptionOf, propertiesOf, itemsOf, enumOf } from '../../src/model/schema-access';
 import { indexSpec, type SpecIndex } from '../../mock/spec-index';
 import { FIELDS } from '../../mock/spec-fields';
 import { getSpec, type SpecModel } from '../../src/model';

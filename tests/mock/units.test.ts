@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRandom, shapedLike, shapePattern } from '../../mock/random';
 import { createRateLimiter } from '../../mock/rate-limit';
-import { tableRows } from '../../mock/forecast-matrix';
+import { tableRows } from '../../src/model/forecast-matrix';
 import { project } from '../../mock/projection';
 import { createRouter } from '../../mock/routes';
 import type { OperationModel } from '../../src/model';

@@ -1,5 +1,13 @@
 import { fail, pass, skip } from '../../checks/types';
-import { documentedDefaults, forecastMatrix, valueAt, type OperationModel } from '../../model';
+import {
+  creationDefaults,
+  enumOf,
+  itemsOf,
+  parseForecastRules,
+  propertiesOf,
+  type OperationModel,
+  type SchemaObject,
+} from '../../model';
 import { judge, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { createObject, siblingOf } from '../resources';
@@ -9,24 +17,16 @@ import { readObject, readView } from './round-trip';
 
 type Json = Record<string, unknown>;
 
-function without(body: Json, pointers: string[]): Json {
-  const copy = structuredClone(body);
-  for (const pointer of pointers) {
-    const parts = pointer.split('/').filter(Boolean);
-    const last = parts.pop() as string;
-    const parent = parts.reduce<Json | undefined>((node, p) => node?.[p] as Json | undefined, copy);
-    if (parent) delete parent[last];
-  }
-  return copy;
+/** The created resource inside a create body (`leadOpportunity`). */
+const RESOURCE = 'leadOpportunity';
+
+/** A default that names a value of an enum is checked exactly; "the primary PSM" only for presence. */
+function isLiteral(schema: SchemaObject | undefined): boolean {
+  return enumOf(schema?.type === 'array' ? itemsOf(schema) : schema) !== undefined;
 }
 
-function setAt(body: Json, pointer: string, value: unknown): Json {
-  const copy = structuredClone(body);
-  const parts = pointer.split('/').filter(Boolean);
-  const last = parts.pop() as string;
-  const parent = parts.reduce<Json>((node, p) => (node[p] ??= {}) as Json, copy);
-  parent[last] = value;
-  return copy;
+function leadOf(view: Json): Json {
+  return (view[RESOURCE] as Json | undefined) ?? {};
 }
 
 /**
@@ -36,37 +36,41 @@ function setAt(body: Json, pointer: string, value: unknown): Json {
  */
 export async function defaultsScenario(ctx: ScenarioContext): Promise<void> {
   const { op, session } = ctx;
-  if (!session.writesAllowed)
+  if (!session.writesAllowed) {
     return judge(ctx, CHECKS.defaults, skip('needs a create: no writes on production'));
+  }
   const reader = siblingOf(ctx, op, 'read');
-  const schema = op.requestBody?.json?.schema;
-  if (!reader || !schema)
+  const resource = schemaAtDataPath(op.requestBody?.json?.schema, `/${RESOURCE}`) as
+    SchemaObject | undefined;
+  if (!reader || !resource) {
     return judge(ctx, CHECKS.defaults, skip('no read operation to observe defaults'));
-  const defaults = documentedDefaults(schema);
-  const statusPointer = '/leadOpportunity/status';
-  const forecastPointer = '/leadOpportunity/forecastCategory';
-  const matrix = forecastMatrix(
-    schemaAtDataPath(schema, forecastPointer),
-    schemaAtDataPath(schema, statusPointer),
-  );
+  }
+  const properties = propertiesOf(resource);
+  const defaults = creationDefaults(resource);
+  const rules = parseForecastRules(properties.forecastCategory, properties.status);
   const base = validSamples(session, op, 1, 'defaults')[0].body as Json;
-  const stripped = without(base, [...defaults.map((d) => d.pointer), forecastPointer]);
+  const lead = { ...(base[RESOURCE] as Json) };
+  for (const name of [...Object.keys(defaults), 'forecastCategory']) delete lead[name];
 
-  // One create per matrix row, plus one per status whose forecastCategory is ignored.
-  const cases: Array<{ status: string; sendForecast?: string; expectForecast?: string }> = [
-    ...Object.entries(matrix.defaults).map(([status, forecast]) => ({
+  // One create per row of the matrix, and one per status whose forecastCategory is ignored.
+  const someCategory = [...rules.rows.values()][0]?.default;
+  const cases: Array<{ status: string; sendForecast?: string; expectForecast?: unknown }> = [
+    ...[...rules.rows.values()].map((row) => ({ status: row.status, expectForecast: row.default })),
+    ...[...rules.ignoredAtCreation].map((status) => ({
       status,
-      expectForecast: forecast,
-    })),
-    ...matrix.ignoredFor.map((status) => ({
-      status,
-      sendForecast: Object.values(matrix.defaults)[0],
+      sendForecast: someCategory,
+      expectForecast: rules.empty,
     })),
   ];
-  if (cases.length === 0) cases.push({ status: String(valueAt(base, `#${statusPointer}`) ?? '') });
   for (const c of cases) {
-    let body = setAt(stripped, statusPointer, c.status);
-    if (c.sendForecast) body = setAt(body, forecastPointer, c.sendForecast);
+    const body = {
+      ...base,
+      [RESOURCE]: {
+        ...lead,
+        status: c.status,
+        ...(c.sendForecast ? { forecastCategory: c.sendForecast } : {}),
+      },
+    };
     const { record, exchange } = await createObject(
       ctx,
       op,
@@ -90,28 +94,27 @@ export async function defaultsScenario(ctx: ScenarioContext): Promise<void> {
       CHECKS.defaults,
     );
     if (!read) continue;
-    const view = readView(read.response.body) ?? {};
+    const seen = leadOf(readView(read.response.body) ?? {});
     const problems: string[] = [];
-    for (const d of defaults) {
-      const actual = valueAt(view, `#${d.pointer}`);
-      if (d.value === undefined) {
+    for (const [name, value] of Object.entries(defaults)) {
+      const actual = seen[name];
+      if (!isLiteral(properties[name])) {
         if (actual === undefined || actual === null || actual === '')
-          problems.push(`${d.property} not defaulted ("${d.text.split('\n')[0]}")`);
-      } else if (JSON.stringify(actual) !== JSON.stringify(d.value)) {
+          problems.push(`${name} was not defaulted`);
+      } else if (JSON.stringify(actual) !== JSON.stringify(value)) {
         problems.push(
-          `${d.property} is ${JSON.stringify(actual)}, documented default ${JSON.stringify(d.value)}`,
+          `${name} is ${JSON.stringify(actual)}, documented default ${JSON.stringify(value)}`,
         );
       }
     }
-    const forecast = valueAt(view, `#${forecastPointer}`);
-    if (c.expectForecast && forecast !== c.expectForecast) {
-      problems.push(
-        `forecastCategory for ${c.status} is ${JSON.stringify(forecast)}, documented default ${c.expectForecast}`,
-      );
-    }
+    const forecast = seen.forecastCategory;
     if (c.sendForecast && forecast === c.sendForecast) {
       problems.push(
         `forecastCategory ${c.sendForecast} was kept for ${c.status}, documented as ignored at creation`,
+      );
+    } else if (!c.sendForecast && c.expectForecast !== undefined && forecast !== c.expectForecast) {
+      problems.push(
+        `forecastCategory for ${c.status} is ${JSON.stringify(forecast)}, documented default ${String(c.expectForecast)}`,
       );
     }
     judge(

@@ -2,7 +2,7 @@ import { compareSentToRead } from '../../checks/round-trip';
 import { fail, pass, skip } from '../../checks/types';
 import {
   enumTranslations,
-  forecastMatrix,
+  parseForecastRules,
   propertiesOf,
   roleOf,
   type JsonSchema,
@@ -42,11 +42,8 @@ function readSchemaAt(readSchema: JsonSchema | undefined, pointer: string): Json
 export function compareOptionsFor(writer: OperationModel, reader: OperationModel, sentBody: Json) {
   const writeSchema = writer.requestBody?.json?.schema;
   const readSchema = reader.responses['200']?.json?.schema;
-  const statusSchema = schemaAtDataPath(writeSchema, '/leadOpportunity/status');
-  const matrix = forecastMatrix(
-    schemaAtDataPath(writeSchema, '/leadOpportunity/forecastCategory'),
-    statusSchema,
-  );
+  const lead = propertiesOf(schemaAtDataPath(writeSchema, '/leadOpportunity'));
+  const rules = parseForecastRules(lead.forecastCategory, lead.status);
   return {
     translate: (pointer: string, sent: unknown): unknown[] | undefined => {
       if (typeof sent !== 'string') return undefined;
@@ -61,10 +58,10 @@ export function compareOptionsFor(writer: OperationModel, reader: OperationModel
       if (pointer !== '/leadOpportunity/forecastCategory') return undefined;
       const status = asJson(sentBody.leadOpportunity)?.status;
       if (typeof status !== 'string') return undefined;
-      if (matrix.ignoredFor.includes(status))
+      if (rules.ignoredAtCreation.has(status)) {
         return `forecastCategory is ignored at creation for ${status}`;
-      // "Won (set by the system)": the matrix maps these statuses to themselves.
-      if (matrix.defaults[status] === status)
+      }
+      if (rules.rows.get(status)?.systemSet)
         return `forecastCategory is set by the system for ${status}`;
       return undefined;
     },

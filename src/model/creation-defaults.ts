@@ -6,7 +6,7 @@ import {
   itemsOf,
   propertiesOf,
   type SchemaObject,
-} from './schema';
+} from './schema-access';
 
 /**
  * Defaults the spec states in prose ("if not provided at creation time, it will be defaulted

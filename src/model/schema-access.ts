@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../src/model';
+import type { JsonSchema } from './types';
 
 /**
  * Reading the dereferenced schemas the model hands out. Only what the mock needs to shape

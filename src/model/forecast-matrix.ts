@@ -4,7 +4,7 @@ import {
   enumDescriptionsOf,
   enumOf,
   type SchemaObject,
-} from './schema';
+} from './schema-access';
 
 /**
  * The forecastCategory rules written in its description: a markdown table of status ->
