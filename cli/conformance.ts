@@ -67,11 +67,29 @@ interface RunArgs {
   failOn: FailOn;
 }
 
+/** `--runs -3` reads as a flag named `-3` to parseArgs: keep negative numbers as values. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (
+      argv[i].startsWith('--') &&
+      !argv[i].includes('=') &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
 function parseRunArgs(argv: string[]): RunArgs | 'help' {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       options: RUN_OPTIONS,
       allowPositionals: false,
       strict: true,
@@ -122,7 +140,12 @@ async function preflight(args: RunArgs): Promise<RunSummary | undefined> {
   const spec = await getSpec(config.specPath);
   const target = resolveTarget(config.target, spec.servers);
   checkTargetAllowed(config, target);
-  for (const id of config.operations ?? []) spec.operation(id);
+  const known = spec.operations.map((o) => o.operationId);
+  for (const id of config.operations ?? []) {
+    if (!known.includes(id)) {
+      throw new UsageError(`--operations: unknown operation '${id}' (known: ${known.join(', ')})`);
+    }
+  }
   const baseline = args.baseline ? readSummaryFile(args.baseline) : undefined;
   if (target.baseUrl) {
     try {
@@ -168,6 +191,13 @@ async function runConformance(argv: string[]): Promise<number> {
     },
     [path.join(__dirname, '..')],
   );
+  const unreachable = results.testResults
+    .map((r) => /target \S+ is unreachable: [^\n]*/.exec(r.failureMessage ?? '')?.[0])
+    .find(Boolean);
+  if (unreachable) {
+    process.stderr.write(`conformance: ${unreachable}: run stopped\n`);
+    return 2;
+  }
   const summary = await finishRun(config, startedAt, Date.now() - Date.parse(startedAt), baseline);
   if (!summary) {
     process.stderr.write('no check ran: the suites failed to start (see the errors above)\n');

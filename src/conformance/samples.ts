@@ -22,7 +22,7 @@ function seedFor(session: Session, op: OperationModel, purpose: string): number 
 }
 
 export function idPrefix(session: Session): string {
-  return `CONF-${session.config.runId}-`;
+  return `CONF-${session.config.runId}-${session.idTag}-`;
 }
 
 export function validSamples(

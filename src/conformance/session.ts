@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { TargetUnreachableError, type HttpClient } from '../http/client';
 import type { Exchange, HttpRequest, HttpResponse } from '../http/types';
 import type { SpecModel } from '../model';
@@ -39,6 +40,11 @@ export interface Session {
   config: RunConfig;
   target: ResolvedTarget;
   keyHeader: string;
+  /**
+   * Distinguishes the suite files of one run: they share the run id and seed, and against one
+   * shared server their generated partner ids must not collide (ERR801).
+   */
+  idTag: string;
   /** Creates and updates are off against production. */
   writesAllowed: boolean;
   exchanges: Exchange[];
@@ -144,6 +150,7 @@ export function createSession(parts: SessionParts): Session {
     config: parts.config,
     target: parts.target,
     keyHeader,
+    idTag: randomBytes(2).toString('hex').toUpperCase(),
     writesAllowed: !parts.target.isProduction,
     exchanges,
     createdObjects: [],

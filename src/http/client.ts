@@ -91,7 +91,11 @@ export function createHttpClient(baseUrl: string, timeoutMs: number): HttpClient
         };
       } catch (err) {
         const e = err as NodeJS.ErrnoException & { timeout?: number };
-        const code = e.code ?? (e.timeout ? 'ETIMEDOUT' : undefined);
+        // supertest rewraps network errors as "ECONNREFUSED: Connection refused", without a code.
+        const code =
+          e.code ??
+          /^(E[A-Z_]+):/.exec(String(e.message))?.[1] ??
+          (e.timeout ? 'ETIMEDOUT' : undefined);
         if (code && UNREACHABLE_CODES.has(code)) {
           throw new TargetUnreachableError(
             baseUrl,

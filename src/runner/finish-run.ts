@@ -1,6 +1,8 @@
 import { DEFAULT_MOCK_API_KEY } from '../../mock';
 import { getSpec } from '../model';
-import { diffDeprecated } from '../diff';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { diffDeprecated, renderJson, renderMarkdown } from '../diff';
 import { lintSpec } from '../lint';
 import { writeReports } from '../reporting/write-reports';
 import type { RunConfig } from '../conformance/config';
@@ -21,6 +23,7 @@ export async function finishRun(
   const assembled = await assembleRun(config, startedAt, durationMs);
   if (!assembled) return undefined;
   const spec = await getSpec(config.specPath);
+  const deprecationDiff = diffDeprecated(spec);
   writeReports(config.reportDir, {
     summary: assembled.summary,
     exchanges: assembled.exchanges,
@@ -29,9 +32,19 @@ export async function finishRun(
       assembled.summary.target.kind === 'mock' ? DEFAULT_MOCK_API_KEY : process.env[API_KEY_ENV],
     baseUrl: assembled.summary.target.baseUrl,
     lintFindings: lintSpec(spec),
-    deprecationDiff: diffDeprecated(spec),
+    deprecationDiff,
     baseline,
   });
+  // The migration findings travel with every run, not only with `conformance -- diff`.
+  mkdirSync(config.reportDir, { recursive: true });
+  writeFileSync(
+    path.join(config.reportDir, 'deprecation-diff.md'),
+    renderMarkdown(spec, deprecationDiff),
+  );
+  writeFileSync(
+    path.join(config.reportDir, 'deprecation-diff.json'),
+    renderJson(spec, deprecationDiff),
+  );
   removeParts(config);
   return assembled.summary;
 }
