@@ -14,7 +14,7 @@ import { DEFAULT_TIMEOUT_MS, newRunId, type RunConfig } from '../src/conformance
 import { RESPONSE_CHECK_FUNCTIONS } from '../src/conformance/context';
 import { openSession } from '../src/conformance/open-session';
 import { CHECKS } from '../src/conformance/plan';
-import { DEFAULT_SPEC_PATH, UsageError, type OperationModel } from '../src/model';
+import { DEFAULT_SPEC_PATH, roleOf, UsageError, type OperationModel } from '../src/model';
 import { readSummaryFile } from '../src/reporting/summary-file';
 import type { Exchange } from '../src/http/types';
 
@@ -44,6 +44,17 @@ function rejudge(
     verdicts.push(documentedRejection(ctx, { statuses, source: 'a documented rejection' }));
   }
   return verdicts;
+}
+
+/** A create sent twice with one partner id is a duplicate (ERR801): give the replay its own id. */
+function freshPartnerId(op: OperationModel, body: unknown): unknown {
+  const lead = (body as { leadOpportunity?: Record<string, unknown> } | undefined)?.leadOpportunity;
+  if (roleOf(op) !== 'create' || typeof lead?.partnerLeadOpportunityId !== 'string') return body;
+  const suffix = `-R${Date.now().toString(36).toUpperCase()}`;
+  return {
+    ...(body as Record<string, unknown>),
+    leadOpportunity: { ...lead, partnerLeadOpportunityId: lead.partnerLeadOpportunityId + suffix },
+  };
 }
 
 export async function runReplayCommand(argv: string[]): Promise<number> {
@@ -87,7 +98,13 @@ export async function runReplayCommand(argv: string[]): Promise<number> {
   try {
     const op = session.spec.operation(record.operationId);
     const { [session.keyHeader]: _redacted, ...headers } = record.request.headers;
-    const result = await session.send({ ...record.request, headers });
+    const body = freshPartnerId(op, record.request.body);
+    if (body !== record.request.body) {
+      process.stdout.write(
+        'note: a new partnerLeadOpportunityId replaces the saved one, which the first create used up\n',
+      );
+    }
+    const result = await session.send({ ...record.request, headers, body });
     if (!result.exchange)
       throw new UsageError(
         `replay: ${result.kind === 'inconclusive' ? result.reason : 'no answer'}`,
