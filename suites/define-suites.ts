@@ -1,11 +1,6 @@
 import { DEFAULT_MOCK_API_KEY } from '../mock';
-import {
-  checkLabelsOf,
-  labelCheck,
-  parametersOfRun,
-  recordExchange,
-} from '../src/reporting/allure';
-import { curlFor } from '../src/reporting/curl';
+import { checkLabelsOf, labelCheck, parametersOfRun, recordExchange } from './allure';
+import { curlFor } from '../src/http/curl';
 import { configFromEnv } from '../src/conformance/config';
 import {
   CHECKS,

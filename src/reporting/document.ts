@@ -1,4 +1,4 @@
-import { escapeHtml, escapeMarkdown, markdownCodeBlock } from './escape';
+import { escapeHtml, escapeMarkdown, markdownCodeBlock } from '../http/escape';
 
 /**
  * A small document model: the certification report is assembled once as blocks of plain text

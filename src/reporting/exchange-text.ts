@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { HttpRequest, HttpResponse } from '../http/types';
-import { truncate } from './escape';
-import { requestBodyText, urlOf } from './url';
+import { truncate } from '../http/escape';
+import { requestBodyText, urlOf } from '../http/url';
 
 /** Bodies beyond this are cut in human-facing reports (never in traffic.har). */
 export const MAX_BODY_CHARS = 4000;

@@ -1,5 +1,5 @@
 import type { CheckRecord } from '../conformance/types';
-import { curlFor } from './curl';
+import { curlFor } from '../http/curl';
 import { requestText, responseText } from './exchange-text';
 
 export interface RenderContext {

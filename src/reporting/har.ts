@@ -1,7 +1,7 @@
 import type { Exchange, HttpRequest, HttpResponse } from '../http/types';
 import { statusText } from './exchange-text';
 import type { ToolInfo } from './types';
-import { headerValue, requestBodyText, urlOf } from './url';
+import { headerValue, requestBodyText, urlOf } from '../http/url';
 
 /* HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the subset Chrome and Postman read. */
 

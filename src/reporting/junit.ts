@@ -1,6 +1,6 @@
 import type { CheckRecord, RunSummary } from '../conformance/types';
 import { checkKey, countStatuses, groupByOperation } from './checks';
-import { escapeXml, escapeXmlAttribute } from './escape';
+import { escapeXml, escapeXmlAttribute } from '../http/escape';
 import { failureDetails, failureDetailsText, type RenderContext } from './failure-details';
 
 /*

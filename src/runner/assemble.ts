@@ -5,7 +5,7 @@ import type { Exchange } from '../http/types';
 import type { RunConfig } from '../conformance/config';
 import type { CheckRecord, CreatedObject, RunSummary, TargetInfo } from '../conformance/types';
 import { toolInfo } from '../reporting/tool-info';
-import { curlFor } from '../reporting/curl';
+import { curlFor } from '../http/curl';
 
 interface PartFile {
   runId: string;

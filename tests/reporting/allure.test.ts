@@ -5,7 +5,7 @@ import {
   labelCheck,
   parametersOfRun,
   recordExchange,
-} from '../../src/reporting/allure';
+} from '../../suites/allure';
 import { REDACTED } from '../../src/reporting';
 import { BASE_URL, exchanges, KEY_HEADER, SECRET } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '../http/types';
+import type { HttpRequest } from './types';
 import { shellQuote } from './escape';
 import { REDACTED, scrubSecret } from './redact';
 import { headerValue, requestBodyText, urlOf } from './url';

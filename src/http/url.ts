@@ -1,4 +1,4 @@
-import type { HttpRequest } from '../http/types';
+import type { HttpRequest } from './types';
 
 /** The absolute URL of a request: base URL (without trailing slash) + path + query string. */
 export function urlOf(baseUrl: string, request: Pick<HttpRequest, 'path' | 'query'>): string {

@@ -1,6 +1,5 @@
-import type { Exchange, HttpRequest, HttpResponse } from '../http/types';
+import type { Exchange, HttpRequest, HttpResponse } from './types';
 import type { SpecModel } from '../model';
-import type { RunSummary } from '../conformance/types';
 import { escapeHtml, escapeMarkdown, escapeXml, escapeXmlAttribute, shellQuote } from './escape';
 
 export const REDACTED = '[REDACTED]';
@@ -74,19 +73,6 @@ export function redactExchange(exchange: Exchange, options: RedactOptions): Exch
     ...exchange,
     request: redactRequest(exchange.request, options),
     response: redactResponse(exchange.response, options),
-  };
-}
-
-/** The runner redacts already; this is the safety net for anything it missed. */
-export function redactSummary(summary: RunSummary, options: RedactOptions): RunSummary {
-  const scrubbed = scrubSecret(summary, options.secret);
-  return {
-    ...scrubbed,
-    checks: scrubbed.checks.map((check) => ({
-      ...check,
-      request: check.request && redactRequest(check.request, options),
-      response: check.response && redactResponse(check.response, options),
-    })),
   };
 }
 
