@@ -28,9 +28,13 @@ export function idPrefixOf(ctx: RuleContext): string {
   return ctx.options.idPrefix ?? RUN_PREFIX;
 }
 
+/**
+ * Creates refuse a reused id (ERR801); an update that renames an object to another object's
+ * id collides the same way, so valid updates get fresh ids too.
+ */
 export function isPartnerIdSite(site: SchemaSite, ctx: RuleContext): boolean {
   return (
-    ctx.role === 'create' &&
+    (ctx.role === 'create' || ctx.role === 'update') &&
     site.propertyName === PARTNER_ID_PROPERTY &&
     (typesOf(site.schema) ?? []).includes('string')
   );

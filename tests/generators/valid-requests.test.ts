@@ -165,6 +165,15 @@ describe('valid requests', () => {
     expect(tops).toContain('1');
   });
 
+  // Partner ids are drawn unique (a counter), not from the seed: everything else replays.
+  const withoutPartnerIds = (samples: unknown): unknown =>
+    JSON.parse(
+      JSON.stringify(samples).replace(
+        /"partnerLeadOpportunityId":"[^"]*"/g,
+        '"partnerLeadOpportunityId":"*"',
+      ),
+    );
+
   it('sampleValid replays from its seed', () => {
     for (const id of [
       'searchLeadsOpportunities',
@@ -172,8 +181,8 @@ describe('valid requests', () => {
       'updateLeadOpportunitiesDetails_v1',
     ]) {
       const op = spec.operation(id);
-      expect(sampleValid(op, { seed: 42, count: 20 })).toEqual(
-        sampleValid(op, { seed: 42, count: 20 }),
+      expect(withoutPartnerIds(sampleValid(op, { seed: 42, count: 20 }))).toEqual(
+        withoutPartnerIds(sampleValid(op, { seed: 42, count: 20 })),
       );
       expect(sampleValid(op, { seed: 42, count: 20 })).not.toEqual(
         sampleValid(op, { seed: 43, count: 20 }),

@@ -4,7 +4,7 @@ import { documentedOutcome, roleOf } from '../../model';
 import { exchangeFor, judge, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { anyCreated, createObject, requestWithId, withPathId } from '../resources';
-import { httpRequestOf, invalidSamples, validSamples } from '../samples';
+import { coverageSamples, httpRequestOf, invalidSamples, validSamples } from '../samples';
 
 const PER_CODE = 2;
 
@@ -12,12 +12,10 @@ const PER_CODE = 2;
 async function codedInvalidInputs(ctx: ScenarioContext, targetId?: string): Promise<void> {
   const { op, session } = ctx;
   const seen = new Map<string, number>();
-  for (const sample of invalidSamples(
-    session,
-    op,
-    Math.max(40, session.config.runs * 2),
-    'coded',
-  )) {
+  // The coverage samples carry one of each kind (so each documented code is met every run),
+  // then random draws add variety.
+  const draws = Math.max(40, session.config.runs * 2);
+  for (const sample of [...coverageSamples(ctx), ...invalidSamples(session, op, draws, 'coded')]) {
     const code = sample.expected.code;
     if (!code || (seen.get(code) ?? 0) >= PER_CODE) continue;
     seen.set(code, (seen.get(code) ?? 0) + 1);
