@@ -3,7 +3,12 @@ import { roleOf, type OperationModel, type OperationSummary } from '../model';
 type OperationLike = Pick<
   OperationModel,
   'method' | 'path' | 'deprecated' | 'operationId' | 'version'
->;
+> &
+  ({ statuses: string[] } | Pick<OperationModel, 'responses'>);
+
+function statusesOf(op: OperationLike): string[] {
+  return 'statuses' in op ? op.statuses : Object.keys(op.responses);
+}
 
 /** Checks judged on every exchange of every operation. */
 export const RESPONSE_CHECKS = [
@@ -48,7 +53,7 @@ export function plannedChecks(op: OperationLike, all: OperationLike[]): string[]
   if (role === 'create') checks.push(CHECKS.defaults);
   if (role === 'list') checks.push(CHECKS.paging);
   if (op.operationId === exhaustionOperation(all)?.operationId) checks.push(CHECKS.exhaustion);
-  checks.push(CHECKS.maintenance);
+  if (statusesOf(op).includes('503')) checks.push(CHECKS.maintenance);
   const hasVersionPeer = op.deprecated
     ? /\/v0\//.test(op.path)
     : all.some(
@@ -66,9 +71,10 @@ export function plannedChecks(op: OperationLike, all: OperationLike[]): string[]
  * (the first `list`, else the first `read`), never on a write.
  */
 export function exhaustionOperation<T extends OperationLike>(all: T[]): T | undefined {
+  const candidates = all.filter((o) => statusesOf(o).includes('429'));
   return (
-    all.find((o) => roleOf(o as unknown as OperationModel) === 'list') ??
-    all.find((o) => roleOf(o as unknown as OperationModel) === 'read')
+    candidates.find((o) => roleOf(o as unknown as OperationModel) === 'list') ??
+    candidates.find((o) => roleOf(o as unknown as OperationModel) === 'read')
   );
 }
 

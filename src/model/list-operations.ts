@@ -10,6 +10,8 @@ export interface OperationSummary {
   version: string;
   deprecated: boolean;
   tags: string[];
+  /** Response statuses as written in the spec ('200', '503', ...). */
+  statuses: string[];
 }
 
 const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -40,6 +42,7 @@ export function listOperations(specPath: string): OperationSummary[] {
         version: /\/(v\d+)(\/|$)/.exec(path)?.[1] ?? 'unversioned',
         deprecated: op.deprecated === true,
         tags: Array.isArray(op.tags) ? (op.tags as string[]) : [],
+        statuses: Object.keys((op.responses as Record<string, unknown> | undefined) ?? {}),
       });
     }
   }
