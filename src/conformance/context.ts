@@ -6,7 +6,7 @@ import { statusCodeConformance } from '../checks/status-code-conformance';
 import type { ResponseCheck, Verdict } from '../checks/types';
 import { skip } from '../checks/types';
 import type { Exchange, HttpRequest } from '../http/types';
-import type { OperationModel } from '../model';
+import { roleOf, type OperationModel } from '../model';
 import type { CheckBook } from './check-book';
 import type { SendOptions, Session } from './session';
 
@@ -89,4 +89,15 @@ export function judge(
   op = ctx.op,
 ): void {
   ctx.book.record(op.operationId, check, verdict, exchange);
+}
+
+/**
+ * Creates and updates are never sent to production: for a write operation there, each of the
+ * given checks is recorded as skipped, and the caller stops.
+ */
+export function writesRefused(ctx: ScenarioContext, ...checks: string[]): boolean {
+  const role = roleOf(ctx.op);
+  if ((role !== 'create' && role !== 'update') || ctx.session.writesAllowed) return false;
+  for (const check of checks) judge(ctx, check, skip('write operation: not sent to production'));
+  return true;
 }

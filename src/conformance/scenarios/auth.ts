@@ -1,7 +1,6 @@
 import { missingKeyRejected, unknownKeyRejected } from '../../checks/auth';
-import { skip } from '../../checks/types';
 import { roleOf } from '../../model';
-import { exchangeFor, judge, type ScenarioContext } from '../context';
+import { exchangeFor, judge, writesRefused, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { requestWithId } from '../resources';
 import { httpRequestOf, validSamples } from '../samples';
@@ -9,13 +8,7 @@ import { httpRequestOf, validSamples } from '../samples';
 /** No key gives 401, an unknown key 403, each with a `message`: as the spec documents. */
 export async function authScenario(ctx: ScenarioContext): Promise<void> {
   const { op, session } = ctx;
-  const writes = ['create', 'update'].includes(roleOf(op));
-  if (writes && !session.writesAllowed) {
-    for (const check of [CHECKS.authMissingKey, CHECKS.authUnknownKey]) {
-      judge(ctx, check, skip('write operation: not sent to production'));
-    }
-    return;
-  }
+  if (writesRefused(ctx, CHECKS.authMissingKey, CHECKS.authUnknownKey)) return;
   // A request that would succeed with the key, so only the key decides the answer.
   const request =
     roleOf(op) === 'read' || roleOf(op) === 'update'

@@ -1,7 +1,7 @@
 import { documentedRejection } from '../../checks/documented-rejection';
 import { skip } from '../../checks/types';
 import { documentedOutcome, roleOf } from '../../model';
-import { exchangeFor, judge, type ScenarioContext } from '../context';
+import { exchangeFor, judge, writesRefused, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { anyCreated, createObject, requestWithId, withPathId } from '../resources';
 import { coverageSamples, httpRequestOf, invalidSamples, validSamples } from '../samples';
@@ -98,10 +98,7 @@ async function unknownId(ctx: ScenarioContext): Promise<void> {
 /** The error codes the spec documents, each provoked by the input it documents it for. */
 export async function errorCodesScenario(ctx: ScenarioContext): Promise<void> {
   const role = roleOf(ctx.op);
-  if ((role === 'create' || role === 'update') && !ctx.session.writesAllowed) {
-    judge(ctx, CHECKS.errorCodes, skip('write operation: not sent to production'));
-    return;
-  }
+  if (writesRefused(ctx, CHECKS.errorCodes)) return;
   if (role === 'create') await duplicatePartnerId(ctx);
   if (role === 'read' || role === 'update') await unknownId(ctx);
   if (role === 'read') return;

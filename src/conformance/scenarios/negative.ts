@@ -1,7 +1,7 @@
 import { documentedRejection } from '../../checks/documented-rejection';
 import { skip } from '../../checks/types';
 import { roleOf } from '../../model';
-import { exchangeFor, judge, type ScenarioContext } from '../context';
+import { exchangeFor, judge, writesRefused, type ScenarioContext } from '../context';
 import { CHECKS } from '../plan';
 import { anyCreated, withPathId } from '../resources';
 import { coverageSamples, httpRequestOf, invalidSamples } from '../samples';
@@ -13,10 +13,7 @@ import { coverageSamples, httpRequestOf, invalidSamples } from '../samples';
 export async function negativeScenario(ctx: ScenarioContext): Promise<void> {
   const { op, session } = ctx;
   const role = roleOf(op);
-  if ((role === 'create' || role === 'update') && !session.writesAllowed) {
-    judge(ctx, CHECKS.negative, skip('write operation: not sent to production'));
-    return;
-  }
+  if (writesRefused(ctx, CHECKS.negative)) return;
   // Updates are sent to an object that exists, so the only thing wrong is the labelled rule.
   const target = role === 'update' ? await anyCreated(ctx, CHECKS.negative, op.version) : undefined;
   if (role === 'update' && !target) {
