@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import {
   documentedOutcome,
   roleOf,
+  SCHEMA_VIOLATIONS,
   type DocumentedOutcome,
   type JsonSchema,
   type OperationModel,
@@ -17,23 +18,7 @@ export interface Violation {
   message: string;
 }
 
-const SCHEMA_KINDS: ReadonlySet<string> = new Set<ViolationKind>([
-  'required',
-  'type',
-  'enum',
-  'const',
-  'pattern',
-  'format',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'minItems',
-  'maxItems',
-  'additionalProperties',
-  'oneOf',
-  'anyOf',
-]);
+const SCHEMA_KINDS: ReadonlySet<string> = new Set<ViolationKind>(SCHEMA_VIOLATIONS);
 
 const KEYWORD_ALIASES: Record<string, ViolationKind> = {
   exclusiveMinimum: 'minimum',

@@ -37,6 +37,25 @@ export type ViolationKind =
   | 'duplicate-partner-id'
   | 'unknown-id';
 
+/** The kinds ajv reports: a request breaking one of these fails the schema itself. */
+export const SCHEMA_VIOLATIONS: readonly ViolationKind[] = [
+  'required',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'additionalProperties',
+  'oneOf',
+  'anyOf',
+];
+
 export interface DocumentedOutcome {
   /** Statuses a conforming server may answer with. */
   statuses: number[];

@@ -14,21 +14,16 @@ export async function authScenario(ctx: ScenarioContext): Promise<void> {
     roleOf(op) === 'read' || roleOf(op) === 'update'
       ? requestWithId(op, 'AUTH-PROBE-0000', validSamples(session, op, 1, 'auth')[0]?.body)
       : httpRequestOf(op, validSamples(session, op, 1, 'auth')[0]);
-  const missing = await exchangeFor(ctx, CHECKS.authMissingKey, request, { apiKey: null });
-  if (missing)
-    judge(
-      ctx,
-      CHECKS.authMissingKey,
-      missingKeyRejected({ spec: session.spec, op, exchange: missing }),
-      missing,
-    );
-  const unknownKey = `conformance-unknown-key-${session.config.runId}`;
-  const unknown = await exchangeFor(ctx, CHECKS.authUnknownKey, request, { apiKey: unknownKey });
-  if (unknown)
-    judge(
-      ctx,
-      CHECKS.authUnknownKey,
-      unknownKeyRejected({ spec: session.spec, op, exchange: unknown }),
-      unknown,
-    );
+  const cases = [
+    { check: CHECKS.authMissingKey, apiKey: null, judgeWith: missingKeyRejected },
+    {
+      check: CHECKS.authUnknownKey,
+      apiKey: `conformance-unknown-key-${session.config.runId}`,
+      judgeWith: unknownKeyRejected,
+    },
+  ];
+  for (const { check, apiKey, judgeWith } of cases) {
+    const exchange = await exchangeFor(ctx, check, request, { apiKey });
+    if (exchange) judge(ctx, check, judgeWith({ spec: session.spec, op, exchange }), exchange);
+  }
 }
