@@ -25,7 +25,7 @@ import {
 import { getSpec, UsageError, DEFAULT_SPEC_PATH } from '../src/model';
 
 const EXIT_INTERNAL = 3;
-import { TargetUnreachableError, createHttpClient } from '../src/http/client';
+import { TargetUnreachableError, assertReachable } from '../src/http/client';
 import { finishRun } from '../src/runner/finish-run';
 import { renderMatrix } from '../src/runner/matrix';
 import { readSummaryFile } from '../src/reporting/summary-file';
@@ -149,14 +149,11 @@ async function preflight(args: RunArgs): Promise<RunSummary | undefined> {
   const baseline = args.baseline ? readSummaryFile(args.baseline) : undefined;
   if (target.baseUrl) {
     try {
-      await createHttpClient(target.baseUrl, Math.min(5000, config.timeoutMs)).send({
-        method: 'GET',
-        path: '/',
-        headers: {},
-      });
+      await assertReachable(target.baseUrl, config.timeoutMs);
     } catch (err) {
-      if (err instanceof TargetUnreachableError)
+      if (err instanceof TargetUnreachableError) {
         throw new UsageError(`--target ${config.target}: ${err.message}`);
+      }
       throw err;
     }
   }

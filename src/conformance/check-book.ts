@@ -104,7 +104,7 @@ export class CheckBook {
     };
   }
 
-  /** Every exchange a check looked at, for attaching to reports. */
+  /** The exchanges a check failed on, for attaching to reports. */
   failingExchanges(operationId: string, check: string): Exchange[] {
     return this.entry(operationId, check).failures.flatMap((f) => (f.exchange ? [f.exchange] : []));
   }

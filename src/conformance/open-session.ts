@@ -1,5 +1,5 @@
 import { createMock, DEFAULT_MOCK_API_KEY, type FaultId, type MockOptions } from '../../mock';
-import { createHttpClient, TargetUnreachableError } from '../http/client';
+import { assertReachable, createHttpClient } from '../http/client';
 import { getSpec, type SpecModel } from '../model';
 import { API_KEY_ENV, checkTargetAllowed, resolveTarget, type RunConfig } from './config';
 import { createSession, type Session } from './session';
@@ -78,15 +78,7 @@ export async function openSession(
 }
 
 /** A remote target that does not answer ends the run within seconds, with one clear line. */
-export async function probeReachable(session: Session, timeoutMs = 5000): Promise<void> {
-  if (session.target.info.kind === 'mock') return;
-  const client = createHttpClient(
-    session.target.baseUrl as string,
-    Math.min(timeoutMs, session.config.timeoutMs),
-  );
-  try {
-    await client.send({ method: 'GET', path: '/', headers: {} });
-  } catch (err) {
-    if (err instanceof TargetUnreachableError) throw err;
-  }
+export async function probeReachable(session: Session): Promise<void> {
+  if (session.target.baseUrl)
+    await assertReachable(session.target.baseUrl, session.config.timeoutMs);
 }

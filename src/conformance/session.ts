@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TargetUnreachableError, type HttpClient } from '../http/client';
+import type { HttpClient } from '../http/client';
 import type { Exchange, HttpRequest, HttpResponse } from '../http/types';
 import type { SpecModel } from '../model';
 import { readRateLimit } from '../checks/rate-limit-headers';
@@ -160,5 +160,3 @@ export function createSession(parts: SessionParts): Session {
     close: parts.close ?? (async () => undefined),
   };
 }
-
-export { TargetUnreachableError };

@@ -107,3 +107,15 @@ export function createHttpClient(baseUrl: string, timeoutMs: number): HttpClient
     },
   };
 }
+
+/** How long a target may take to answer the first request before the run gives up on it. */
+export const REACHABILITY_TIMEOUT_MS = 5000;
+
+/** Any answer, whatever its status, means the target is there; only silence throws. */
+export async function assertReachable(baseUrl: string, timeoutMs: number): Promise<void> {
+  await createHttpClient(baseUrl, Math.min(REACHABILITY_TIMEOUT_MS, timeoutMs)).send({
+    method: 'GET',
+    path: '/',
+    headers: {},
+  });
+}

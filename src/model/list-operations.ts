@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { SpecError } from './errors';
+import { HTTP_METHODS, versionOf } from './operations';
 import type { HttpMethod } from './types';
 
 export interface OperationSummary {
@@ -13,8 +14,6 @@ export interface OperationSummary {
   /** Response statuses as written in the spec ('200', '503', ...). */
   statuses: string[];
 }
-
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
  * The operations of a spec, read synchronously and without validation. Jest registers tests
@@ -31,7 +30,7 @@ export function listOperations(specPath: string): OperationSummary[] {
   const paths = ((doc as Record<string, unknown> | null)?.paths ?? {}) as Record<string, unknown>;
   const out: OperationSummary[] = [];
   for (const [path, item] of Object.entries(paths)) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = (item as Record<string, unknown> | null)?.[method] as
         Record<string, unknown> | undefined;
       if (!op || typeof op.operationId !== 'string') continue;
@@ -39,7 +38,7 @@ export function listOperations(specPath: string): OperationSummary[] {
         operationId: op.operationId,
         method,
         path,
-        version: /\/(v\d+)(\/|$)/.exec(path)?.[1] ?? 'unversioned',
+        version: versionOf(path),
         deprecated: op.deprecated === true,
         tags: Array.isArray(op.tags) ? (op.tags as string[]) : [],
         statuses: Object.keys((op.responses as Record<string, unknown> | undefined) ?? {}),

@@ -17,7 +17,16 @@ import type {
 type Doc = Record<string, unknown>;
 type ValidatorAt = (pointer: string) => ValidateFunction;
 
-const METHODS: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const HTTP_METHODS: HttpMethod[] = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
 /** "Use `/sales/api4partners/v1/leads-opportunities` instead." */
 const SUCCESSOR_TEXT = /Use\s+`([^`]+)`\s+instead/i;
@@ -149,7 +158,8 @@ function securityOf(op: Doc, doc: Doc): string[] {
   return [...new Set((requirements ?? []).flatMap((r) => Object.keys(r)))];
 }
 
-function versionOf(path: string): string {
+/** `v1` for `/sales/api4partners/v1/...`; 'unversioned' when the path carries none. */
+export function versionOf(path: string): string {
   return /\/(v\d+)(\/|$)/.exec(path)?.[1] ?? 'unversioned';
 }
 
@@ -164,7 +174,7 @@ export function buildOperations(
   const operations: OperationModel[] = [];
   for (const [path, rawItem] of Object.entries(asDoc(deref.paths))) {
     const pathPointer = pointerOf(['paths', path]);
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = asDoc(rawItem)[method];
       if (op === undefined) continue;
       const o = asDoc(op);

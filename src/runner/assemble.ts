@@ -1,30 +1,16 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { getSpec } from '../model';
 import type { Exchange } from '../http/types';
 import type { RunConfig } from '../conformance/config';
-import type { CheckRecord, CreatedObject, RunSummary, TargetInfo } from '../conformance/types';
+import { readPartResults } from '../conformance/parts';
+import type { CheckRecord, RunSummary } from '../conformance/types';
 import { toolInfo } from '../reporting/tool-info';
 import { curlFor } from '../http/curl';
-
-interface PartFile {
-  runId: string;
-  part: string;
-  records: CheckRecord[];
-  exchanges: Exchange[];
-  createdObjects: CreatedObject[];
-  target: TargetInfo;
-  keyHeader: string;
-}
 
 export interface AssembledRun {
   summary: RunSummary;
   exchanges: Exchange[];
   keyHeader: string;
-}
-
-export function partsDirOf(config: RunConfig): string {
-  return path.join(config.reportDir, '.parts', config.runId);
 }
 
 /** A stable id for a failure, so `conformance replay ID` can find it again. */
@@ -68,12 +54,7 @@ export async function assembleRun(
   startedAt: string,
   durationMs: number,
 ): Promise<AssembledRun | undefined> {
-  const dir = partsDirOf(config);
-  if (!existsSync(dir)) return undefined;
-  const parts: PartFile[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as PartFile);
+  const parts = readPartResults(config);
   if (parts.length === 0) return undefined;
   const spec = await getSpec(config.specPath);
   const order = new Map(spec.operations.map((op, i) => [op.operationId, i]));
@@ -112,8 +93,4 @@ export async function assembleRun(
     createdObjects: parts.flatMap((p) => p.createdObjects),
   };
   return { summary, exchanges: parts.flatMap((p) => p.exchanges), keyHeader: parts[0].keyHeader };
-}
-
-export function removeParts(config: RunConfig): void {
-  rmSync(partsDirOf(config), { recursive: true, force: true });
 }

@@ -8,7 +8,8 @@ import { writeReports } from '../reporting/write-reports';
 import type { RunConfig } from '../conformance/config';
 import { API_KEY_ENV } from '../conformance/config';
 import type { RunSummary } from '../conformance/types';
-import { assembleRun, removeParts } from './assemble';
+import { removePartResults } from '../conformance/parts';
+import { assembleRun } from './assemble';
 
 /**
  * Turn the parts the suite files left into the run's reports: summary.json, junit.xml,
@@ -45,6 +46,6 @@ export async function finishRun(
     path.join(config.reportDir, 'deprecation-diff.json'),
     renderJson(spec, deprecationDiff),
   );
-  removeParts(config);
+  removePartResults(config);
   return assembled.summary;
 }
