@@ -202,7 +202,7 @@ async function runConformance(argv: string[]): Promise<number> {
   }
   process.stdout.write(`\n${renderMatrix(summary)}\n`);
   process.stdout.write(
-    `reports: ${path.relative(process.cwd(), config.reportDir) || '.'}/ (summary.json, junit.xml, traffic.har, certification.md/html)\n`,
+    `reports: ${path.relative(process.cwd(), config.reportDir) || '.'}/ (summary.json, junit.xml, traffic.har, certification.md/html, deprecation-diff.md/json, allure-results/ for npm run report)\n`,
   );
   if (results.numRuntimeErrorTestSuites > 0) {
     process.stderr.write(`${results.numRuntimeErrorTestSuites} suite file(s) failed to run\n`);
