@@ -33,7 +33,7 @@ const config: Config = {
         resultsDir: path.join(process.env.CONFORMANCE_REPORT_DIR ?? 'reports', 'allure-results'),
       },
       testMatch: ['<rootDir>/suites/**/*.suite.ts'],
-      globalSetup: '<rootDir>/src/runner/jest-global-setup.ts',
+      globalSetup: '<rootDir>/suites/jest-global-setup.ts',
     },
   ],
   testSequencer: '<rootDir>/suites/jest-sequencer.cjs',

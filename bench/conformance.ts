@@ -8,10 +8,10 @@
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import { createMock, DEFAULT_MOCK_API_KEY } from '../mock';
-import { DEFAULT_RUNS, newRunId, parseInteger, type RunConfig } from '../src/conformance/config';
-import { openSession } from '../src/conformance/open-session';
-import { newRun, runAll } from '../src/conformance/run-operation';
-import { DEFAULT_SPEC_PATH, getSpec } from '../src/model';
+import { DEFAULT_RUNS, newRunId, parseInteger, type RunConfig } from '../engine/config';
+import { openSession } from '../engine/open-session';
+import { newRun, runAll } from '../engine/run-operation';
+import { DEFAULT_SPEC_PATH, getSpec } from '../model';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

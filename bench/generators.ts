@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { getSpec, UsageError, type OperationModel, type SpecModel } from '../src/model';
+import { getSpec, UsageError, type OperationModel, type SpecModel } from '../model';
 import {
   partnerIdPointer,
   requestFindings,

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import express from 'express';
 import { createMock, DEFAULT_MOCK_API_KEY } from '../mock';
-import { getSpec, roleOf, UsageError, type OperationModel, type SpecModel } from '../src/model';
+import { getSpec, roleOf, UsageError, type OperationModel, type SpecModel } from '../model';
 
 type ServerKind = 'node' | 'express';
 

@@ -1,6 +1,6 @@
-import { EXIT_USAGE, UsageError } from '../src/model/errors';
-import type { RunSummary } from '../src/conformance/types';
-import { readSummaryFile } from '../src/reporting/summary-file';
+import { EXIT_USAGE, UsageError } from '../model/errors';
+import type { RunSummary } from '../engine/types';
+import { readSummaryFile } from '../reporting/summary-file';
 import {
   compareRuns,
   FAIL_ON_VALUES,
@@ -9,7 +9,7 @@ import {
   verifiedAnything,
   type FailOn,
   type RunComparison,
-} from '../src/reporting/regression';
+} from '../reporting/regression';
 
 const USAGE = 'usage: compare OLD_SUMMARY.json NEW_SUMMARY.json [--fail-on new|any] [--json]';
 

@@ -21,22 +21,22 @@ import {
   resolveTarget,
   checkTargetAllowed,
   type RunConfig,
-} from '../src/conformance/config';
-import { getSpec, UsageError, DEFAULT_SPEC_PATH } from '../src/model';
+} from '../engine/config';
+import { getSpec, UsageError, DEFAULT_SPEC_PATH } from '../model';
 
 const EXIT_INTERNAL = 3;
-import { TargetUnreachableError, assertReachable } from '../src/http/client';
-import { finishRun } from '../src/runner/finish-run';
-import { renderMatrix } from '../src/runner/matrix';
-import { readSummaryFile } from '../src/reporting/summary-file';
+import { TargetUnreachableError, assertReachable } from '../engine/http/client';
+import { finishRun } from '../reporting/finish-run';
+import { renderMatrix } from '../reporting/matrix';
+import { readSummaryFile } from '../reporting/summary-file';
 import {
   compareRuns,
   FAIL_ON_VALUES,
   regressionExitCode,
   renderComparisonText,
   type FailOn,
-} from '../src/reporting/regression';
-import type { RunSummary } from '../src/conformance/types';
+} from '../reporting/regression';
+import type { RunSummary } from '../engine/types';
 import { runCompareCommand } from './compare';
 import { runDiffCommand } from './diff';
 import { runReplayCommand } from './replay';

@@ -14,8 +14,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffDeprecated, renderJson, renderMarkdown } from '../src/diff';
-import { DEFAULT_SPEC_PATH, loadSpec, UsageError } from '../src/model';
+import { diffDeprecated, renderJson, renderMarkdown } from '../analysis/diff';
+import { DEFAULT_SPEC_PATH, loadSpec, UsageError } from '../model';
 
 const EXIT_INTERNAL = 3;
 const USAGE = 'usage: diff [--spec PATH] [--out DIR] [--json]';

@@ -1,6 +1,6 @@
 /**
  * Lint the spec against itself: examples vs schemas, headers across operations, deprecations vs
- * successors, and the other rules in src/lint/checks.
+ * successors, and the other rules in analysis/lint/checks.
  *
  *   npx tsx cli/lint-spec.ts [--spec PATH] [--json]
  *
@@ -13,8 +13,8 @@
  * and exits 3, so it is never mistaken for "the spec has errors".
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SPEC_PATH, loadSpec, UsageError } from '../src/model';
-import { exitCodeOf, lintSpec, renderJson, renderText } from '../src/lint';
+import { DEFAULT_SPEC_PATH, loadSpec, UsageError } from '../model';
+import { exitCodeOf, lintSpec, renderJson, renderText } from '../analysis/lint';
 
 const EXIT_INTERNAL = 3;
 const USAGE = 'usage: lint-spec [--spec PATH] [--json]';

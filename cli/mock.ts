@@ -1,4 +1,4 @@
-import { getSpec, UsageError, type SpecModel } from '../src/model';
+import { getSpec, UsageError, type SpecModel } from '../model';
 import { createMock, DEFAULT_MOCK_API_KEY } from '../mock';
 import { parseCli } from '../mock/cli-options';
 

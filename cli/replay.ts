@@ -7,16 +7,16 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { positiveAcceptance } from '../src/checks/positive-acceptance';
-import { documentedRejection } from '../src/checks/documented-rejection';
-import type { Verdict } from '../src/checks/types';
-import { DEFAULT_TIMEOUT_MS, newRunId, type RunConfig } from '../src/conformance/config';
-import { RESPONSE_CHECK_FUNCTIONS } from '../src/conformance/context';
-import { openSession } from '../src/conformance/open-session';
-import { CHECKS } from '../src/conformance/plan';
-import { DEFAULT_SPEC_PATH, roleOf, UsageError, type OperationModel } from '../src/model';
-import { readSummaryFile } from '../src/reporting/summary-file';
-import type { Exchange } from '../src/http/types';
+import { positiveAcceptance } from '../checks/positive-acceptance';
+import { documentedRejection } from '../checks/documented-rejection';
+import type { Verdict } from '../checks/types';
+import { DEFAULT_TIMEOUT_MS, newRunId, type RunConfig } from '../engine/config';
+import { RESPONSE_CHECK_FUNCTIONS } from '../engine/context';
+import { openSession } from '../engine/open-session';
+import { CHECKS } from '../engine/plan';
+import { DEFAULT_SPEC_PATH, roleOf, UsageError, type OperationModel } from '../model';
+import { readSummaryFile } from '../reporting/summary-file';
+import type { Exchange } from '../model/exchange';
 
 const OPTIONS = {
   from: { type: 'string' },

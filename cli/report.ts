@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { UsageError } from '../src/model/errors';
-import { buildAllureReport } from '../src/reporting/allure-build';
+import { UsageError } from '../model/errors';
+import { buildAllureReport } from '../reporting/allure-build';
 
 const USAGE = 'usage: report [--results DIR]... [--output DIR]';
 // The same report directory the conformance jest project writes its Allure results under.

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { OperationModel, SpecModel } from '../src/model';
+import type { OperationModel, SpecModel } from '../model';
 import { invalidRequestOf } from './invalid';
 import { validRequestOf } from './request/valid';
 import type { GeneratorOptions, InvalidSample, RequestSample } from './types';

@@ -1,4 +1,4 @@
-import type { ViolationKind } from '../src/model';
+import type { ViolationKind } from '../model';
 
 /**
  * The ajv keywords that report each kind of violation, where it differs from the kind's name:

@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import type { DocumentedOutcome, ViolationKind } from '../src/model';
+import type { DocumentedOutcome, ViolationKind } from '../model';
 
 /** One request to an operation, before it becomes HTTP (see `toHttpRequest`). */
 export interface RequestSample {

@@ -1,5 +1,5 @@
-import { child, escapeSegment } from '../src/model';
-import type { JsonSchema } from '../src/model';
+import { child, escapeSegment } from '../model';
+import type { JsonSchema } from '../model';
 import {
   isSchemaObject,
   isValid,

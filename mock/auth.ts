@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { OperationModel, SpecModel } from '../src/model';
+import type { OperationModel, SpecModel } from '../model';
 
 /**
  * The API key sent for the operation's apiKey security scheme (header or query, as the

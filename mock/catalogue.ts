@@ -1,4 +1,4 @@
-import type { OperationModel } from '../src/model';
+import type { OperationModel } from '../model';
 import { createRandom } from './random';
 import {
   allowsType,
@@ -7,7 +7,7 @@ import {
   itemsOf,
   propertiesOf,
   type SchemaObject,
-} from '../src/model/schema-access';
+} from '../model/schema-access';
 import { FIELDS } from './spec-fields';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_SPEC_PATH, UsageError } from '../src/model';
+import { DEFAULT_SPEC_PATH, UsageError } from '../model';
 import { DEFAULT_RATE_LIMIT } from './create-mock';
 import { faultIds, isFaultId, type FaultId } from './faults';
 

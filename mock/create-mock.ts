@@ -5,7 +5,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../src/model';
+import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../model';
 import type { FaultId } from './faults';
 import { createHandler } from './handlers/create';
 import { hasLongString } from './handlers/write';

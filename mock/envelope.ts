@@ -1,4 +1,4 @@
-import type { ExampleModel, MediaModel, OperationModel, SpecModel } from '../src/model';
+import type { ExampleModel, MediaModel, OperationModel, SpecModel } from '../model';
 import { shapedLike, type Random } from './random';
 import {
   allowsType,
@@ -6,7 +6,7 @@ import {
   propertiesOf,
   requiredOf,
   type SchemaObject,
-} from '../src/model/schema-access';
+} from '../model/schema-access';
 import { ERROR_KEYS, FIELDS } from './spec-fields';
 
 /**

@@ -8,7 +8,7 @@ import {
   requiredOf,
   valueTypeAllowed,
   type SchemaObject,
-} from '../src/model/schema-access';
+} from '../model/schema-access';
 
 export interface ProjectOptions {
   /** Every property the schema declares is present: null where nothing is known (reads). */

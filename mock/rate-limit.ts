@@ -1,4 +1,4 @@
-import type { HeaderModel } from '../src/model';
+import type { HeaderModel } from '../model';
 
 export interface RateLimitConfig {
   limit: number;

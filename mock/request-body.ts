@@ -1,4 +1,4 @@
-import type { OperationModel, ViolationKind } from '../src/model';
+import type { OperationModel, ViolationKind } from '../model';
 import { rejectRule } from './handlers/common';
 import type { BodyRead, MockReply } from './http-io';
 import type { MockState } from './types';

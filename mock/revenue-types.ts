@@ -1,5 +1,5 @@
-import { translateEnumValue } from '../src/model';
-import { enumOf } from '../src/model/schema-access';
+import { translateEnumValue } from '../model';
+import { enumOf } from '../model/schema-access';
 import type { SpecIndex } from './spec-index';
 
 /**

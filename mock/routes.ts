@@ -1,4 +1,4 @@
-import type { OperationModel } from '../src/model';
+import type { OperationModel } from '../model';
 
 export type RouteMatch =
   | { kind: 'operation'; op: OperationModel; pathParams: Record<string, string> }

@@ -1,5 +1,5 @@
-import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../src/model';
-import { itemsOf, propertiesOf, type SchemaObject } from '../src/model/schema-access';
+import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../model';
+import { itemsOf, propertiesOf, type SchemaObject } from '../model/schema-access';
 import { FIELDS } from './spec-fields';
 
 /**

@@ -1,12 +1,12 @@
-import { roleOf, type SpecModel } from '../src/model';
+import { roleOf, type SpecModel } from '../model';
 import { buildCatalogue } from './catalogue';
-import { creationDefaults } from '../src/model/creation-defaults';
+import { creationDefaults } from '../model/creation-defaults';
 import { createEnvelopes } from './envelope';
 import type { FaultId } from './faults';
-import { parseForecastRules } from '../src/model/forecast-matrix';
+import { parseForecastRules } from '../model/forecast-matrix';
 import { createRandom, shapedLike, type Random } from './random';
 import { revenueTypes } from './revenue-types';
-import { isRecord, propertiesOf } from '../src/model/schema-access';
+import { isRecord, propertiesOf } from '../model/schema-access';
 import { indexSpec } from './spec-index';
 import { FIELDS } from './spec-fields';
 import { Store } from './store';

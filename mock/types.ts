@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import type { OperationModel } from '../src/model';
+import type { OperationModel } from '../model';
 import type { Envelopes } from './envelope';
 import type { FaultId } from './faults';
 import type { MockReply } from './http-io';
@@ -7,7 +7,7 @@ import type { Random } from './random';
 import type { RevenueTypes } from './revenue-types';
 import type { SpecIndex } from './spec-index';
 import type { Store } from './store';
-import type { ForecastRules } from '../src/model/forecast-matrix';
+import type { ForecastRules } from '../model/forecast-matrix';
 
 /** The key the mock accepts when none is configured: a sandbox key, safe to print. */
 export const DEFAULT_MOCK_API_KEY = 'mock-api-key';

@@ -7,8 +7,8 @@ import {
   type JsonSchema,
   type OperationModel,
   type ViolationKind,
-} from '../src/model';
-import { formatOf, itemsOf, propertiesOf, type SchemaObject } from '../src/model/schema-access';
+} from '../model';
+import { formatOf, itemsOf, propertiesOf, type SchemaObject } from '../model/schema-access';
 
 /** One way a request is wrong, located by a pointer into the request (`/body/...`, `/query/top`). */
 export interface Violation {

@@ -1,14 +1,14 @@
 import * as allure from 'allure-js-commons';
 import { ContentType } from 'allure-js-commons';
-import type { Exchange } from '../src/http/types';
-import { getSpec, type OperationModel } from '../src/model';
-import { curlFor, KEY_ENV_VAR } from '../src/http/curl';
+import type { Exchange } from '../model/exchange';
+import { getSpec, type OperationModel } from '../model';
+import { curlFor, KEY_ENV_VAR } from '../engine/http/curl';
 import {
   assertNoSecret,
   keyHeaderOf,
   redactExchange,
   type RedactOptions,
-} from '../src/http/redact';
+} from '../engine/http/redact';
 
 /*
  * Helpers the suites call inside a test running under `allure-jest/node`. allure-js-commons v3

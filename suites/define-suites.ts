@@ -1,16 +1,11 @@
 import { DEFAULT_MOCK_API_KEY } from '../mock';
 import { Status, description, logStep } from 'allure-js-commons';
 import { checkLabelsOf, labelCheck, parametersOfRun, recordExchange } from './allure';
-import { curlFor } from '../src/http/curl';
-import { configFromEnv } from '../src/conformance/config';
-import {
-  CHECKS,
-  exhaustionOperation,
-  plannedChecks,
-  selectOperations,
-} from '../src/conformance/plan';
-import { runExhaustion, runOperation, type Run } from '../src/conformance/run-operation';
-import { listOperations, type OperationSummary } from '../src/model';
+import { curlFor } from '../engine/http/curl';
+import { configFromEnv } from '../engine/config';
+import { CHECKS, exhaustionOperation, plannedChecks, selectOperations } from '../engine/plan';
+import { runExhaustion, runOperation, type Run } from '../engine/run-operation';
+import { listOperations, type OperationSummary } from '../model';
 import { openRun, writePart } from './harness';
 
 /** Long enough for a remote target that makes the run wait for its rate-limit windows. */

@@ -1,7 +1,7 @@
-import { configFromEnv, type RunConfig } from '../src/conformance/config';
-import { openSession, probeReachable } from '../src/conformance/open-session';
-import { newRun, type Run } from '../src/conformance/run-operation';
-import { writePartResult } from '../src/conformance/parts';
+import { configFromEnv, type RunConfig } from '../engine/config';
+import { openSession, probeReachable } from '../engine/open-session';
+import { newRun, type Run } from '../engine/run-operation';
+import { writePartResult } from '../engine/parts';
 
 /** One session per suite file: the model loaded once, the target opened once. */
 export async function openRun(config: RunConfig = configFromEnv()): Promise<Run> {

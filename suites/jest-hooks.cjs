@@ -2,6 +2,6 @@
 // for them (transpile only; tsc checks types in CI).
 require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
 module.exports = {
-  reporter: require('../src/runner/jest-reporter.ts').default,
-  sequencer: require('../src/runner/sequencer.ts').default,
+  reporter: require('./jest-reporter.ts').default,
+  sequencer: require('./jest-sequencer.ts').default,
 };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { OperationModel } from '../../src/model';
+import type { OperationModel } from '../../model';
 import type { RequestSample } from '../types';
 import type { Plan, RequestMutation } from './types';
 

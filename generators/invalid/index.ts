@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { OperationModel, ParameterModel, ViolationKind } from '../../src/model';
-import { documentedOutcome, escapeSegment, UsageError, unescapeSegment } from '../../src/model';
+import type { OperationModel, ParameterModel, ViolationKind } from '../../model';
+import { documentedOutcome, escapeSegment, UsageError, unescapeSegment } from '../../model';
 import { ruleContextOf } from '../request/context';
 import {
   decodeParam,

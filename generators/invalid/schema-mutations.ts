@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ViolationKind } from '../../src/model';
+import type { ViolationKind } from '../../model';
 import { isValid, typesOf } from '../schema';
 import { REMOVE, type ValueMutation } from '../types';
 import { pointerChild, type ValueSite } from '../walk';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { OperationModel } from '../../src/model';
-import { documentedOutcome, UsageError } from '../../src/model';
+import type { OperationModel } from '../../model';
+import { documentedOutcome, UsageError } from '../../model';
 import { ruleContextOf } from '../request/context';
 import { valueAtRequest, withValueAt } from '../request/pointer';
 import { validRequestOf } from '../request/valid';

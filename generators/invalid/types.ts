@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import type { ViolationKind } from '../../src/model';
+import type { ViolationKind } from '../../model';
 import type { RequestSample, ValueMutation } from '../types';
 
 /** One way to turn a valid request into one that breaks `kind` at `pointer`. */

@@ -1,5 +1,5 @@
-import type { MediaModel, OperationModel } from '../../src/model';
-import { roleOf, UsageError } from '../../src/model';
+import type { MediaModel, OperationModel } from '../../model';
+import { roleOf, UsageError } from '../../model';
 import { DESCRIPTION_RULES, ruleHook, type RuleContext } from '../rules';
 import type { SchemaGeneratorOptions } from '../schema';
 import type { GeneratorOptions } from '../types';

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import type { OperationModel } from '../../src/model';
-import { escapeSegment } from '../../src/model';
+import type { OperationModel } from '../../model';
+import { escapeSegment } from '../../model';
 import { DESCRIPTION_RULES, type DescriptionRule } from '../rules';
 import type { GeneratorOptions, RequestSample } from '../types';
 import { walkValue } from '../walk';

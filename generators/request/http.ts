@@ -1,6 +1,6 @@
-import type { HttpRequest } from '../../src/http/types';
-import type { OperationModel, SpecModel } from '../../src/model';
-import { UsageError } from '../../src/model';
+import type { HttpRequest } from '../../model/exchange';
+import type { OperationModel, SpecModel } from '../../model';
+import { UsageError } from '../../model';
 import type { RequestSample } from '../types';
 
 /** The path with its `{name}` templates filled in, each value percent-encoded as one segment. */

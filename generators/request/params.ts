@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { ParameterModel } from '../../src/model';
-import { UsageError } from '../../src/model';
+import type { ParameterModel } from '../../model';
+import { UsageError } from '../../model';
 import {
   arbitraryFromSchema,
   canonicalJson,

@@ -1,4 +1,4 @@
-import { unescapeSegment } from '../../src/model';
+import { unescapeSegment } from '../../model';
 import { REMOVE, type Replacement, type RequestSample } from '../types';
 
 /** The request-pointer view of a sample: /path/<name>, /query/<name>, /body/... */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { OperationModel } from '../../src/model';
+import type { OperationModel } from '../../model';
 import { DESCRIPTION_RULES, ruleHook } from '../rules';
 import { arbitraryFromSchema } from '../schema';
 import type { GeneratorOptions, RequestSample } from '../types';

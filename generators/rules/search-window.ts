@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { child, SEARCH_MAX_WINDOW_MS } from '../../src/model';
+import { child, SEARCH_MAX_WINDOW_MS } from '../../model';
 import { instant, utcDateTime } from '../realistic/dates';
 import type { SchemaObject, SchemaSite } from '../schema';
 import type { ValueMutation } from '../types';

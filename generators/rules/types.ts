@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import type { OperationRole, ViolationKind } from '../../src/model';
+import type { OperationRole, ViolationKind } from '../../model';
 import type { NextCompiler, SchemaSite } from '../schema';
 import type { GeneratorOptions, ValueMutation } from '../types';
 

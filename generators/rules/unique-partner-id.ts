@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { UsageError } from '../../src/model';
+import { UsageError } from '../../model';
 import { isValid, typesOf, type SchemaSite } from '../schema';
 import type { DescriptionRule, RuleContext } from './types';
 

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { child } from '../../src/model';
+import { child } from '../../model';
 import { isSchemaObject, UnsupportedSchemaError, type SchemaObject } from './context';
 import { checkKeywords } from './keywords';
 

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
-import { UsageError } from '../../src/model';
-import type { JsonSchema } from '../../src/model';
+import { UsageError } from '../../model';
+import type { JsonSchema } from '../../model';
 
 /** A schema object (boolean schemas are handled before any keyword is read). */
 export type SchemaObject = { [keyword: string]: unknown };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { child } from '../../src/model';
-import type { JsonSchema } from '../../src/model';
+import { child } from '../../model';
+import type { JsonSchema } from '../../model';
 import { mergeAllOf } from './all-of';
 import { arrayArbitrary } from './array';
 import { combinatorArbitrary } from './combinators';

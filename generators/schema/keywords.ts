@@ -1,4 +1,4 @@
-import { child } from '../../src/model';
+import { child } from '../../model';
 import { UnsupportedSchemaError, type SchemaObject } from './context';
 
 /** Validation keywords the compiler turns into arbitraries (each has a keyword-family module). */

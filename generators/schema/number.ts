@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { child } from '../../src/model';
+import { child } from '../../model';
 import { UnsupportedSchemaError, type CompileContext, type SchemaObject } from './context';
 import { examplesArbitrary } from './examples';
 import { NUMBER_FORMAT_BOUNDS } from './formats';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../../src/model';
+import type { JsonSchema } from '../../model';
 import type { CompileContext, SchemaObject } from './context';
 
 /** A required property the schema does not describe: any realistic scalar will do. */

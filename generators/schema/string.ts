@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { child, UsageError } from '../../src/model';
+import { child, UsageError } from '../../model';
 import { longText, realisticText, words } from '../realistic/text';
 import { extraPatterns } from './all-of';
 import { UnsupportedSchemaError, type CompileContext, type SchemaObject } from './context';

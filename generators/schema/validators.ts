@@ -1,7 +1,7 @@
 import type Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from '../../src/model';
-import type { JsonSchema } from '../../src/model';
+import { createAjv } from '../../model';
+import type { JsonSchema } from '../../model';
 
 /**
  * One ajv, configured exactly like the model's, used to keep candidate values honest: examples

@@ -1,6 +1,6 @@
-import { documentedOutcome, type OperationModel } from '../../src/model';
+import { documentedOutcome, type OperationModel } from '../../model';
 import type { MockReply } from '../http-io';
-import type { JsonSchema } from '../../src/model';
+import type { JsonSchema } from '../../model';
 import {
   decide,
   documentedStatusFor,

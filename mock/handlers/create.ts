@@ -1,4 +1,4 @@
-import { forecastAtCreation } from '../../src/model/forecast-matrix';
+import { forecastAtCreation } from '../../model/forecast-matrix';
 import { FIELDS } from '../spec-fields';
 import type { Handler } from '../types';
 import { bodyViolations, rejectAny, rejectRule } from './common';

@@ -1,5 +1,5 @@
-import type { OperationModel, ParameterModel } from '../../src/model';
-import { allowsType, asSchema } from '../../src/model/schema-access';
+import type { OperationModel, ParameterModel } from '../../model';
+import { allowsType, asSchema } from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { Handler } from '../types';
 import { violationsFromAjv, type Violation } from '../violations';

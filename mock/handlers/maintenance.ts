@@ -1,6 +1,6 @@
-import { ERROR_CODES, type OperationModel } from '../../src/model';
+import { ERROR_CODES, type OperationModel } from '../../model';
 import type { MockReply } from '../http-io';
-import { isRecord } from '../../src/model/schema-access';
+import { isRecord } from '../../model/schema-access';
 import type { MockState } from '../types';
 
 /** The documented 503 (ERR899) of an operation that documents one, while maintenance is on. */

@@ -1,5 +1,5 @@
 import { project } from '../projection';
-import { enumOf, isRecord, type SchemaObject } from '../../src/model/schema-access';
+import { enumOf, isRecord, type SchemaObject } from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { Handler, MockState } from '../types';
 import { idParam, unknownId } from './common';

@@ -1,4 +1,4 @@
-import { SEARCH_MAX_WINDOW_MS } from '../../src/model';
+import { SEARCH_MAX_WINDOW_MS } from '../../model';
 import {
   descriptionOf,
   formatOf,
@@ -7,7 +7,7 @@ import {
   propertiesOf,
   requiredOf,
   type SchemaObject,
-} from '../../src/model/schema-access';
+} from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { StoredObject } from '../store';
 import type { Handler, MockState } from '../types';

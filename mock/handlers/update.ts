@@ -1,4 +1,4 @@
-import { isRecord } from '../../src/model/schema-access';
+import { isRecord } from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { Handler } from '../types';
 import { bodyViolations, idParam, rejectAny, rejectRule, unknownId } from './common';

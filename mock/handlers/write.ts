@@ -1,6 +1,6 @@
-import type { OperationModel } from '../../src/model';
+import type { OperationModel } from '../../model';
 import { project } from '../projection';
-import { isRecord, itemsOf, propertiesOf, type SchemaObject } from '../../src/model/schema-access';
+import { isRecord, itemsOf, propertiesOf, type SchemaObject } from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { MockState } from '../types';
 

@@ -1,5 +1,5 @@
-import { deprecationHeaders } from '../../src/checks/deprecation-headers';
-import type { OperationModel, SpecModel } from '../../src/model';
+import { deprecationHeaders } from '../../checks/deprecation-headers';
+import type { OperationModel, SpecModel } from '../../model';
 
 const ctx = (deprecated: boolean, headers: Record<string, string>) => ({
   spec: {} as SpecModel,

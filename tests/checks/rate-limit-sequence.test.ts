@@ -1,5 +1,5 @@
-import { rateLimitSequence } from '../../src/checks/rate-limit-headers';
-import type { Exchange } from '../../src/http/types';
+import { rateLimitSequence } from '../../checks/rate-limit-headers';
+import type { Exchange } from '../../model/exchange';
 
 const ex = (limit: number, remaining: number, reset: number): Exchange => ({
   startedAt: '2026-01-01T00:00:00Z',

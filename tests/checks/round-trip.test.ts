@@ -1,4 +1,4 @@
-import { compareSentToRead } from '../../src/checks/round-trip';
+import { compareSentToRead } from '../../checks/round-trip';
 
 describe('compareSentToRead (what was sent is what is read)', () => {
   it('accepts extra server fields, singular list names and other date precisions', () => {

@@ -3,8 +3,8 @@ import {
   configFromEnv,
   resolveTarget,
   type RunConfig,
-} from '../../src/conformance/config';
-import type { ServerModel } from '../../src/model';
+} from '../../engine/config';
+import type { ServerModel } from '../../model';
 
 const servers: ServerModel[] = [
   { name: 'prd', url: 'https://apigw-prd.3ds.com' },

@@ -1,9 +1,9 @@
 import { faultIds, type FaultId } from '../../mock';
-import { newRunId, type RunConfig } from '../../src/conformance/config';
-import { openSession } from '../../src/conformance/open-session';
-import { newRun, runAll } from '../../src/conformance/run-operation';
-import type { CheckRecord } from '../../src/conformance/types';
-import { DEFAULT_SPEC_PATH } from '../../src/model';
+import { newRunId, type RunConfig } from '../../engine/config';
+import { openSession } from '../../engine/open-session';
+import { newRun, runAll } from '../../engine/run-operation';
+import type { CheckRecord } from '../../engine/types';
+import { DEFAULT_SPEC_PATH } from '../../model';
 import { FAULT_MATRIX } from './fault-matrix';
 
 const RUNS = Number(process.env.FAULT_MATRIX_RUNS ?? 2);

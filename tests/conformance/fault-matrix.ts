@@ -1,5 +1,5 @@
 import type { FaultId } from '../../mock';
-import { CHECKS } from '../../src/conformance/plan';
+import { CHECKS } from '../../engine/plan';
 
 /**
  * For every fault the mock can inject: the check that must fail when it is on. A fault with

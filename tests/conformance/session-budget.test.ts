@@ -1,8 +1,8 @@
-import { configFromEnv, resolveTarget } from '../../src/conformance/config';
-import { createSession } from '../../src/conformance/session';
-import type { HttpClient } from '../../src/http/client';
-import type { HttpResponse } from '../../src/http/types';
-import type { SpecModel } from '../../src/model';
+import { configFromEnv, resolveTarget } from '../../engine/config';
+import { createSession } from '../../engine/session';
+import type { HttpClient } from '../../engine/http/client';
+import type { HttpResponse } from '../../model/exchange';
+import type { SpecModel } from '../../model';
 
 const spec = {
   securitySchemes: [{ name: 'ApiKeyAuth', type: 'apiKey', in: 'header', paramName: 'X-API-Key' }],

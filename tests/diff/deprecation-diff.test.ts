@@ -4,8 +4,8 @@ import {
   type Change,
   type DeprecationDiff,
   type OperationPair,
-} from '../../src/diff';
-import { getSpec, type SpecModel } from '../../src/model';
+} from '../../analysis/diff';
+import { getSpec, type SpecModel } from '../../model';
 
 /** What moving from v0 to v1 changes in spec/openapi.yaml: each assertion is a known difference. */
 

@@ -1,5 +1,5 @@
-import { classify, diffDeprecated, type Change, type ChangeKind } from '../../src/diff';
-import { CLASSIFIERS } from '../../src/diff/classify';
+import { classify, diffDeprecated, type Change, type ChangeKind } from '../../analysis/diff';
+import { CLASSIFIERS } from '../../analysis/diff/classify';
 import { loadMini, type Doc } from '../lint/mini-spec';
 
 async function changesAfter(edit: (doc: Doc) => void = () => {}): Promise<Change[]> {

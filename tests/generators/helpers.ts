@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type fc from 'fast-check';
-import { escapeSegment, type OperationModel } from '../../src/model';
+import { escapeSegment, type OperationModel } from '../../model';
 import {
   AJV_KEYWORDS_OF,
   decodeParam,

@@ -5,7 +5,7 @@ import {
   UsageError,
   type SpecModel,
   type ViolationKind,
-} from '../../src/model';
+} from '../../model';
 import {
   duplicatePartnerIdRequest,
   invalidKindsOf,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createAjv, UsageError } from '../../src/model';
+import { createAjv, UsageError } from '../../model';
 import { arbitraryFromSchema, UnsupportedSchemaError } from '../../generators';
 import { fcParams } from './helpers';
 

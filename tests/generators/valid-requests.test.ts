@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getSpec, SEARCH_MAX_WINDOW_MS, type SpecModel } from '../../src/model';
+import { getSpec, SEARCH_MAX_WINDOW_MS, type SpecModel } from '../../model';
 import {
   apiKeyHeaders,
   requestFindings,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { loadSpec, type SpecModel } from '../../src/model';
+import { loadSpec, type SpecModel } from '../../model';
 
 type Json = Record<string, unknown>;
 /** A spec document as tests edit it: loosely typed on purpose, edits reach deep. */

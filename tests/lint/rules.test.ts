@@ -1,5 +1,5 @@
-import { lintSpec, type Finding } from '../../src/lint';
-import { CHECKS } from '../../src/lint/checks';
+import { lintSpec, type Finding } from '../../analysis/lint';
+import { CHECKS } from '../../analysis/lint/checks';
 import { loadMini, type Doc } from './mini-spec';
 
 const V0_CREATE = '#/paths/~1api~1v0~1things/post';

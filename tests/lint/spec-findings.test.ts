@@ -1,5 +1,5 @@
-import { exitCodeOf, lintSpec, type Finding } from '../../src/lint';
-import { getSpec, pointerOf } from '../../src/model';
+import { exitCodeOf, lintSpec, type Finding } from '../../analysis/lint';
+import { getSpec, pointerOf } from '../../model';
 
 /** What the lint finds in spec/openapi.yaml: each assertion is a known defect of that document. */
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DEFAULT_MOCK_API_KEY, DEFAULT_RATE_LIMIT } from '../../mock';
 import { parseCli } from '../../mock/cli-options';
-import { UsageError } from '../../src/model';
+import { UsageError } from '../../model';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');

@@ -7,8 +7,8 @@ import {
   type InvalidSample,
   type RequestSample,
 } from '../../generators';
-import type { HttpRequest } from '../../src/http/types';
-import { DEFAULT_SPEC_PATH, listOperations, roleOf, type OperationModel } from '../../src/model';
+import type { HttpRequest } from '../../model/exchange';
+import { DEFAULT_SPEC_PATH, listOperations, roleOf, type OperationModel } from '../../model';
 import { conformsTo, fcSeed, KEY, startMock, type TestMock, closeMocks } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { FAULTS, type FaultId } from '../../mock';
-import { ERROR_CODES } from '../../src/model';
+import { ERROR_CODES } from '../../model';
 import {
   AUTH,
   create,

@@ -13,7 +13,7 @@ import {
   type OperationModel,
   type OperationRole,
   type SpecModel,
-} from '../../src/model';
+} from '../../model';
 
 export const KEY = DEFAULT_MOCK_API_KEY;
 export const AUTH = { 'X-API-Key': KEY };

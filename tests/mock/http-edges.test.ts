@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ERROR_CODES, roleOf, type OperationModel } from '../../src/model';
+import { ERROR_CODES, roleOf, type OperationModel } from '../../model';
 import {
   AUTH,
   conformsTo,

@@ -1,6 +1,6 @@
 import { shapePattern } from '../../mock/random';
-import { propertiesOf } from '../../src/model/schema-access';
-import { ERROR_CODES } from '../../src/model';
+import { propertiesOf } from '../../model/schema-access';
+import { ERROR_CODES } from '../../model';
 import {
   AUTH,
   conformsTo,

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../../src/model';
+import { ERROR_CODES } from '../../model';
 import {
   AUTH,
   conformsTo,

@@ -1,10 +1,10 @@
-import { creationDefaults } from '../../src/model/creation-defaults';
-import { parseForecastRules } from '../../src/model/forecast-matrix';
+import { creationDefaults } from '../../model/creation-defaults';
+import { parseForecastRules } from '../../model/forecast-matrix';
 import { revenueTypes } from '../../mock/revenue-types';
-import { descriptionOf, propertiesOf, itemsOf, enumOf } from '../../src/model/schema-access';
+import { descriptionOf, propertiesOf, itemsOf, enumOf } from '../../model/schema-access';
 import { indexSpec, type SpecIndex } from '../../mock/spec-index';
 import { FIELDS } from '../../mock/spec-fields';
-import { getSpec, type SpecModel } from '../../src/model';
+import { getSpec, type SpecModel } from '../../model';
 import { opOf } from './helpers';
 
 let spec: SpecModel;

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { createRandom, shapedLike, shapePattern } from '../../mock/random';
 import { createRateLimiter } from '../../mock/rate-limit';
-import { tableRows } from '../../src/model/forecast-matrix';
+import { tableRows } from '../../model/forecast-matrix';
 import { project } from '../../mock/projection';
 import { createRouter } from '../../mock/routes';
-import type { OperationModel } from '../../src/model';
+import type { OperationModel } from '../../model';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 

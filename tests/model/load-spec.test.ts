@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadSpec, SpecError } from '../../src/model';
+import { loadSpec, SpecError } from '../../model';
 import { miniSpec, writeSpec, type Doc } from '../lint/mini-spec';
 
 /** The SpecError that loading `doc` (YAML text or an object) produces, with the file it was in. */

@@ -7,7 +7,7 @@ import {
   roleOf,
   type OperationModel,
   type SpecModel,
-} from '../../src/model';
+} from '../../model';
 import { writeSpec, type Doc } from '../lint/mini-spec';
 
 const RATE_LIMIT = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];

@@ -6,7 +6,7 @@ import {
   parametersOfRun,
   recordExchange,
 } from '../../suites/allure';
-import { REDACTED } from '../../src/reporting';
+import { REDACTED } from '../../reporting';
 import { BASE_URL, exchanges, KEY_HEADER, SECRET } from './fixtures';
 
 // The real runtime only writes results under the allure-jest environment; here the calls are

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CheckRecord, CheckStatus } from '../../src/conformance/types';
+import type { CheckRecord, CheckStatus } from '../../engine/types';
 import { summary } from './fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import type { HttpRequest } from '../../src/http/types';
-import { curlFor, REDACTED, shellQuote } from '../../src/reporting';
+import type { HttpRequest } from '../../model/exchange';
+import { curlFor, REDACTED, shellQuote } from '../../reporting';
 import { BASE_URL, KEY_HEADER, SECRET } from './fixtures';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;

@@ -1,6 +1,6 @@
-import type { CheckRecord, RunSummary } from '../../src/conformance/types';
-import type { Exchange } from '../../src/http/types';
-import type { DeprecationDiff, LintFinding } from '../../src/reporting';
+import type { CheckRecord, RunSummary } from '../../engine/types';
+import type { Exchange } from '../../model/exchange';
+import type { DeprecationDiff, LintFinding } from '../../reporting';
 
 /** A key that must never reach a written file, in any encoding. */
 export const SECRET = 'sk-test-9f3b&<7c"2e51';

@@ -1,6 +1,6 @@
-import type { DeprecationDiff as DiffOutput } from '../../src/diff/types';
-import type { Finding } from '../../src/lint/types';
-import { certificationMarkdown, type DeprecationDiff, type LintFinding } from '../../src/reporting';
+import type { DeprecationDiff as DiffOutput } from '../../analysis/diff/types';
+import type { Finding } from '../../analysis/lint/types';
+import { certificationMarkdown, type DeprecationDiff, type LintFinding } from '../../reporting';
 import { BASE_URL, KEY_HEADER, summary } from './fixtures';
 
 // Reporting declares its own minimal shapes for lint findings and the deprecation diff; these
@@ -8,7 +8,7 @@ import { BASE_URL, KEY_HEADER, summary } from './fixtures';
 const asFinding = (finding: Finding): LintFinding => finding;
 const asDiff = (diff: DiffOutput): DeprecationDiff => diff;
 
-test('what src/lint and src/diff produce renders in the certification report', () => {
+test('what analysis/lint and analysis/diff produce renders in the certification report', () => {
   const ref = (operationId: string, version: string) => ({
     operationId,
     method: 'get' as const,

@@ -6,8 +6,8 @@ import {
   redactExchange,
   redactHeaders,
   scrubSecret,
-} from '../../src/reporting';
-import { getSpec } from '../../src/model';
+} from '../../reporting';
+import { getSpec } from '../../model';
 import { exchanges, KEY_HEADER, SECRET } from './fixtures';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;

@@ -1,10 +1,10 @@
-import type { CheckRecord, CheckStatus, RunSummary } from '../../src/conformance/types';
+import type { CheckRecord, CheckStatus, RunSummary } from '../../engine/types';
 import {
   compareRuns,
   regressionExitCode,
   renderComparisonMarkdown,
   renderComparisonText,
-} from '../../src/reporting';
+} from '../../reporting';
 import { summary } from './fixtures';
 
 const check = (operationId: string, name: string, status: CheckStatus): CheckRecord => ({

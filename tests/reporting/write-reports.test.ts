@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { REDACTED, writeReports, type Har, type ReportInputs } from '../../src/reporting';
+import { REDACTED, writeReports, type Har, type ReportInputs } from '../../reporting';
 import {
   BASE_URL,
   deprecationDiff,

@@ -1,0 +1,30 @@
+import type { CheckRecord, CheckStatus } from '../engine/types';
+
+/** The key a check is known by across runs and reports. */
+export function checkKey(check: Pick<CheckRecord, 'operationId' | 'check'>): string {
+  return `${check.operationId} > ${check.check}`;
+}
+
+const SEVERITY: Record<CheckStatus, number> = { skipped: 0, passed: 1, failed: 2 };
+
+/** When one check is recorded twice (shards, retries), the worse verdict stands. */
+export function worse(a: CheckStatus, b: CheckStatus): CheckStatus {
+  return SEVERITY[a] >= SEVERITY[b] ? a : b;
+}
+
+/** Checks grouped by operation, in first-seen order. */
+export function groupByOperation(checks: CheckRecord[]): Map<string, CheckRecord[]> {
+  const groups = new Map<string, CheckRecord[]>();
+  for (const check of checks) {
+    const group = groups.get(check.operationId) ?? [];
+    group.push(check);
+    groups.set(check.operationId, group);
+  }
+  return groups;
+}
+
+export function countStatuses(checks: CheckRecord[]): Record<CheckStatus, number> {
+  const counts: Record<CheckStatus, number> = { passed: 0, failed: 0, skipped: 0 };
+  for (const check of checks) counts[check.status] += 1;
+  return counts;
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export * from '../engine/http/redact';
+export * from '../engine/http/curl';
+export * from './redact-summary';
+export * from './checks';
+export * from './junit';
+export * from './har';
+export * from './certification';
+export * from './regression';
+export * from './summary-file';
+export * from './write-reports';
+export { toolInfo } from './tool-info';
+export type { RenderContext } from './failure-details';

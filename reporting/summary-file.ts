@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { RunSummary } from '../engine/types';
+import { UsageError } from '../model/errors';
+
+const STATUSES = ['passed', 'failed', 'skipped'];
+
+const typeName = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+
+function checkShape(file: string, doc: unknown): void {
+  const fail = (pointer: string, what: string): never => {
+    throw new UsageError(`${file}: ${pointer}: ${what}`);
+  };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    fail('#', `expected a run summary object, got ${typeName(doc)}`);
+  }
+  const checks = (doc as { checks?: unknown }).checks;
+  if (!Array.isArray(checks)) {
+    fail('#/checks', `expected an array of checks, got ${typeName(checks)}`);
+  }
+  (checks as unknown[]).forEach((check, i) => {
+    const at = `#/checks/${i}`;
+    if (typeof check !== 'object' || check === null) {
+      fail(at, `expected a check, got ${typeName(check)}`);
+    }
+    const record = check as Record<string, unknown>;
+    for (const field of ['operationId', 'check', 'message']) {
+      if (typeof record[field] !== 'string') {
+        fail(`${at}/${field}`, `expected a string, got ${typeName(record[field])}`);
+      }
+    }
+    if (!STATUSES.includes(record.status as string)) {
+      fail(
+        `${at}/status`,
+        `expected one of ${STATUSES.join('|')}, got ${JSON.stringify(record.status)}`,
+      );
+    }
+  });
+}
+
+/**
+ * A stored summary.json, checked enough to compare it: every problem is one UsageError line
+ * naming the file and, for a bad shape, the JSON pointer.
+ */
+export function readSummaryFile(file: string): RunSummary {
+  if (!existsSync(file)) throw new UsageError(`${file}: file not found`);
+  if (statSync(file).isDirectory()) {
+    throw new UsageError(`${file}: is a directory, not a summary.json`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  checkShape(file, doc);
+  return doc as RunSummary;
+}
