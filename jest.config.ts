@@ -27,17 +27,18 @@ const config: Config = {
     {
       ...shared,
       displayName: 'conformance',
-      // Every check becomes an Allure result with labels, parameters and attached exchanges.
+      // The engine runs once, in the global setup; the suites present its summary as tests,
+      // and allure-jest turns each into an Allure result.
       testEnvironment: 'allure-jest/node',
       testEnvironmentOptions: {
         resultsDir: path.join(process.env.CONFORMANCE_REPORT_DIR ?? 'reports', 'allure-results'),
       },
       testMatch: ['<rootDir>/suites/**/*.suite.ts'],
-      globalSetup: '<rootDir>/suites/jest-global-setup.ts',
+      globalSetup: '<rootDir>/cli/jest/global-setup.ts',
     },
   ],
-  testSequencer: '<rootDir>/suites/jest-sequencer.cjs',
-  reporters: ['default', '<rootDir>/suites/jest-reporter.cjs'],
+  testSequencer: '<rootDir>/cli/jest/sequencer.cjs',
+  reporters: ['default', '<rootDir>/cli/jest/reporter.cjs'],
 };
 
 export default config;

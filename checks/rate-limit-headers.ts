@@ -1,7 +1,7 @@
-import type { Exchange } from '../model/exchange';
+import type { AnsweredExchange } from '../model/exchange';
 import type { HeaderModel } from '../model';
 import { ajvErrorsText, documentedResponse, headerValue } from './response-doc';
-import { fail, pass, skip, type ResponseCheck, type Verdict } from './types';
+import { fail, pass, skip, type ResponseCheck } from './types';
 
 export const RATE_LIMIT_HEADERS = {
   limit: 'X-RateLimit-Limit',
@@ -17,7 +17,7 @@ export interface RateLimitReading {
   reset: number;
 }
 
-/** The three values, when all are present and integers. */
+/** The three values, when all are present once and integers. */
 export function readRateLimit(headers: Record<string, string>): RateLimitReading | undefined {
   const read = (name: string): number | undefined => {
     const raw = headerValue(headers, name);
@@ -30,62 +30,71 @@ export function readRateLimit(headers: Record<string, string>): RateLimitReading
   return { limit, remaining, reset };
 }
 
+/** The reading of an exchange's response, when it has one. */
+export const readingOf = (exchange: AnsweredExchange): RateLimitReading | undefined =>
+  readRateLimit(exchange.response.headers);
+
 /**
- * Every X-RateLimit-* header the spec declares for this status is present and valid against
- * its schema (non-negative integer), and Remaining never exceeds Limit.
+ * Every X-RateLimit-* header the spec declares for this status is present, once, and valid
+ * against its schema (a non-negative integer); Remaining never exceeds Limit.
  */
 export const rateLimitHeaders: ResponseCheck = {
+  kind: 'response',
   name: 'rate_limit_headers',
-  run({ op, exchange }) {
-    const documented = documentedResponse(op, exchange.response.status);
+  asserts:
+    'the X-RateLimit-Limit/Remaining/Reset headers declared for the status are present, once each, non-negative integers, Remaining ≤ Limit',
+  judge(exchange, { op }) {
+    const { status, headers, repeatedHeaders } = exchange.response;
+    const documented = documentedResponse(op, status);
     const declared = (documented?.headers ?? []).filter(isRateLimitHeader);
-    if (declared.length === 0) {
-      return skip(`no X-RateLimit-* header declared for ${exchange.response.status}`);
+    if (!documented || declared.length === 0) {
+      return skip(`no X-RateLimit-* header declared for ${status}`);
     }
     for (const header of declared) {
-      const raw = headerValue(exchange.response.headers, header.name);
-      if (raw === undefined) return fail(`${header.name} missing on ${exchange.response.status}`);
+      const pointer = `/headers/${header.name.toLowerCase()}`;
+      const source = `${documented.pointer}/headers/${header.name}`;
+      const raw = headerValue(headers, header.name);
+      if (raw === undefined) {
+        return fail({
+          kind: 'missing-header',
+          pointer,
+          expected: `${header.name} on ${status}`,
+          actual: 'absent',
+          source,
+        });
+      }
+      const repeated = repeatedHeaders?.[header.name.toLowerCase()];
+      if (repeated) {
+        return fail({
+          kind: 'repeated-header',
+          pointer,
+          expected: `one ${header.name} field`,
+          actual: `${repeated.length} fields: ${repeated.join(' | ')}`,
+          source,
+        });
+      }
       const value = /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
       if (!header.validate(value)) {
-        return fail(
-          `${header.name}: ${JSON.stringify(raw)} ${ajvErrorsText(header.validate.errors)}`,
-        );
+        return fail({
+          kind: 'invalid-header-value',
+          pointer,
+          expected: `${header.name} valid against ${header.schemaPointer}`,
+          actual: `${JSON.stringify(raw)}: ${ajvErrorsText(header.validate.errors)}`,
+          source: header.schemaPointer,
+        });
       }
     }
-    const reading = readRateLimit(exchange.response.headers);
+    const reading = readRateLimit(headers);
     if (reading && reading.remaining > reading.limit) {
-      return fail(
-        `X-RateLimit-Remaining ${reading.remaining} is above X-RateLimit-Limit ${reading.limit}`,
-      );
+      return fail({
+        kind: 'remaining-above-limit',
+        pointer: '/headers/x-ratelimit-remaining',
+        expected:
+          'X-RateLimit-Remaining ≤ X-RateLimit-Limit ("Remaining quota" of the "Total allowed quota")',
+        actual: `Remaining ${reading.remaining}, Limit ${reading.limit}`,
+        source: `${documented.pointer}/headers`,
+      });
     }
     return pass();
   },
 };
-
-/**
- * Across consecutive responses inside one window, Limit stays the same and Remaining goes
- * down. A window boundary (Remaining back up while Reset jumps up) starts a new sequence.
- */
-export function rateLimitSequence(exchanges: Exchange[]): Verdict {
-  const readings = exchanges
-    .map((e) => readRateLimit(e.response.headers))
-    .filter((r): r is RateLimitReading => r !== undefined);
-  if (readings.length < 2) return skip('fewer than two responses carried the rate-limit headers');
-  let decreases = 0;
-  for (let i = 1; i < readings.length; i++) {
-    const [prev, cur] = [readings[i - 1], readings[i]];
-    if (cur.limit !== prev.limit) {
-      return fail(`X-RateLimit-Limit changed from ${prev.limit} to ${cur.limit} between requests`);
-    }
-    const newWindow = cur.remaining >= prev.remaining && cur.reset > prev.reset;
-    if (newWindow) continue;
-    if (cur.remaining >= prev.remaining && prev.remaining > 0) {
-      return fail(
-        `X-RateLimit-Remaining did not decrease: ${prev.remaining} then ${cur.remaining} (Reset ${prev.reset} then ${cur.reset})`,
-      );
-    }
-    if (cur.remaining < prev.remaining) decreases++;
-  }
-  if (decreases === 0) return skip('no two consecutive responses in one window to compare');
-  return pass(`Remaining decreased ${decreases} times over ${readings.length} responses`);
-}

@@ -1,15 +1,15 @@
-import { EXIT_USAGE, UsageError } from '../model/errors';
-import type { RunSummary } from '../engine/types';
+/**
+ * npm run compare -- OLD_SUMMARY.json NEW_SUMMARY.json [--fail-on new|any] [--json]
+ *
+ * The regression between two stored runs, by failure signature. Exit 0 when the gate passes,
+ * 1 when it fails, 2 for bad input.
+ */
+import { FAIL_ON_VALUES, type FailOn } from '../engine/config';
+import { UsageError } from '../model/errors';
+import { gate } from '../reporting/gate';
+import { compareRuns, renderComparisonText } from '../reporting/regression';
 import { readSummaryFile } from '../reporting/summary-file';
-import {
-  compareRuns,
-  FAIL_ON_VALUES,
-  regressionExitCode,
-  renderComparisonText,
-  verifiedAnything,
-  type FailOn,
-  type RunComparison,
-} from '../reporting/regression';
+import { fatal } from './fatal';
 
 const USAGE = 'usage: compare OLD_SUMMARY.json NEW_SUMMARY.json [--fail-on new|any] [--json]';
 
@@ -41,28 +41,11 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
     else if (arg.startsWith('-')) throw new UsageError(`unknown flag ${arg} (${USAGE})`);
     else files.push(arg);
   }
-  if (files.length !== 2) {
+  if (files.length !== 2)
     throw new UsageError(`expected 2 summary files, got ${files.length} (${USAGE})`);
-  }
   return { baseline: files[0], current: files[1], failOn, json };
 }
 
-function gateLine(
-  comparison: RunComparison,
-  failOn: FailOn,
-  current: RunSummary,
-  code: number,
-): string {
-  if (code === 0) return `gate (--fail-on ${failOn}): PASS`;
-  if (!verifiedAnything(current)) return `gate (--fail-on ${failOn}): FAIL, nothing was verified`;
-  const failures =
-    failOn === 'new'
-      ? `${comparison.newFailures.length} new failure(s)`
-      : `${current.checks.filter((c) => c.status === 'failed').length} failure(s)`;
-  return `gate (--fail-on ${failOn}): FAIL, ${failures}`;
-}
-
-/** Compares two stored summary.json files; returns 0 (gate passes), 1 (fails) or 2 (bad input). */
 export async function runCompareCommand(argv: string[]): Promise<number> {
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -70,22 +53,20 @@ export async function runCompareCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const args = parseCompareArgs(argv);
-    const baseline = readSummaryFile(args.baseline);
     const current = readSummaryFile(args.current);
-    const comparison = compareRuns(baseline, current);
-    const code = regressionExitCode(comparison, args.failOn, current);
+    const comparison = compareRuns(readSummaryFile(args.baseline), current);
+    const result = gate(current, comparison, args.failOn);
     const output = args.json
-      ? JSON.stringify({ failOn: args.failOn, exitCode: code, ...comparison }, null, 2)
-      : `${renderComparisonText(comparison)}\n\n${gateLine(comparison, args.failOn, current, code)}`;
+      ? JSON.stringify(
+          { failOn: args.failOn, exitCode: result.code, reason: result.reason, ...comparison },
+          null,
+          2,
+        )
+      : `${renderComparisonText(comparison)}\n\ngate (--fail-on ${args.failOn}): ${result.code === 0 ? 'PASS' : 'FAIL'}, ${result.reason}`;
     process.stdout.write(`${output}\n`);
-    return code;
+    return result.code;
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`compare: ${err.message}\n`);
-      return err.exitCode;
-    }
-    process.stderr.write(`compare: unexpected error: ${(err as Error).message}\n`);
-    return EXIT_USAGE;
+    return fatal(err, 'compare');
   }
 }
 

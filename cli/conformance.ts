@@ -1,71 +1,56 @@
 /**
- * npm run conformance -- [run] [flags]      run the suites against a target (default: the mock)
- * npm run conformance -- diff [flags]       v0/v1 deprecation diff of the spec
- * npm run conformance -- compare OLD NEW    regression between two stored summary.json files
- * npm run conformance -- replay ID [flags]  send a saved failure again and re-judge it
- * npm run conformance -- lint [flags]       the spec lint
+ * npm run conformance -- [run] [flags]          run every check against a target (default: the mock)
+ * npm run conformance -- merge DIR... [flags]   merge the reports of shards of one run
+ * npm run conformance -- diff [flags]           v0/v1 deprecation diff of the spec
+ * npm run conformance -- compare OLD NEW        regression between two stored summary.json files
+ * npm run conformance -- replay ID [flags]      reproduce a saved failure on a target
+ * npm run conformance -- lint [flags]           the spec lint
  *
- * Exit codes: 0 every check passed or was skipped (and something was verified), 1 a check
- * failed (or nothing at all was verified), 2 usage or configuration error, 3 internal error.
+ * Exit codes: 0 conformant (every verified check passed); 1 a check failed, nothing was verified,
+ * or the run could not conclude; 2 usage or configuration error; 3 the suite's own defect.
  */
-import { runCLI } from 'jest';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runCLI } from 'jest';
 import {
-  DEFAULT_RUNS,
-  DEFAULT_TIMEOUT_MS,
-  MAX_RUNS,
+  API_KEY_ENV,
+  configFrom,
   envFromConfig,
-  newRunId,
-  parseInteger,
-  resolveTarget,
-  checkTargetAllowed,
+  SECOND_KEY_ENV,
+  SETTINGS,
+  type RawSettings,
   type RunConfig,
+  type SettingKey,
 } from '../engine/config';
-import { getSpec, UsageError, DEFAULT_SPEC_PATH } from '../model';
-
-const EXIT_INTERNAL = 3;
-import { TargetUnreachableError, assertReachable } from '../engine/http/client';
-import { finishRun } from '../reporting/finish-run';
+import { keyHeaderOf } from '../engine/target';
+import { runConformance } from '../engine/run';
+import { getSpec, UsageError } from '../model';
+import { gate } from '../reporting/gate';
 import { renderMatrix } from '../reporting/matrix';
+import { mergeSummaries } from '../reporting/merge';
+import { compareRuns, renderComparisonText } from '../reporting/regression';
+import { reportRun } from '../reporting/report-run';
 import { readSummaryFile } from '../reporting/summary-file';
-import {
-  compareRuns,
-  FAIL_ON_VALUES,
-  regressionExitCode,
-  renderComparisonText,
-  type FailOn,
-} from '../reporting/regression';
-import type { RunSummary } from '../engine/types';
+import { renderReports, REPORT_FILES } from '../reporting/write-reports';
+import { RESULTS_ENV } from '../suites/results';
 import { runCompareCommand } from './compare';
 import { runDiffCommand } from './diff';
+import { fatal } from './fatal';
+import { loadChecksFiles } from './load-checks';
+import { preflight } from './preflight';
+import { progressLine } from './progress';
 import { runReplayCommand } from './replay';
 
-export const RUN_USAGE = `usage: npm run conformance -- [--target mock|prd|ppt|qal|ptd|ppd|URL] [--operations id1,id2]
-  [--runs N] [--seed S] [--report-dir DIR] [--spec PATH] [--rate-limit-probe] [--allow-production]
-  [--timeout-ms MS] [--baseline SUMMARY.json] [--fail-on new|any]
-  other commands: diff | compare OLD NEW | replay ID | lint`;
+const ROOT = path.join(__dirname, '..');
 
-const RUN_OPTIONS = {
-  target: { type: 'string' },
-  operations: { type: 'string' },
-  runs: { type: 'string' },
-  seed: { type: 'string' },
-  'report-dir': { type: 'string' },
-  spec: { type: 'string' },
-  'rate-limit-probe': { type: 'boolean' },
-  'allow-production': { type: 'boolean' },
-  'timeout-ms': { type: 'string' },
-  baseline: { type: 'string' },
-  'fail-on': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-interface RunArgs {
-  config: RunConfig;
-  baseline?: string;
-  failOn: FailOn;
-}
+export const RUN_USAGE = [
+  'usage: npm run conformance -- [flags]',
+  ...(Object.values(SETTINGS) as Array<{ flag: string; kind: string; help: string }>).map(
+    (s) => `  --${s.flag}${s.kind === 'bool' ? '' : ' VALUE'}`.padEnd(28) + s.help,
+  ),
+  '  other commands: merge DIR... | diff | compare OLD NEW | replay ID | lint',
+].join('\n');
 
 /** `--runs -3` reads as a flag named `-3` to parseArgs: keep negative numbers as values. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -85,142 +70,165 @@ function joinNegativeValues(argv: string[]): string[] {
   return out;
 }
 
-function parseRunArgs(argv: string[]): RunArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
+/** The flags of SETTINGS, parsed: one table for the CLI, jest's env and the README. */
+export function parseRunArgs(
+  argv: string[],
+  allowPositionals = false,
+): { config: RunConfig; positionals: string[] } | 'help' {
+  const options: Record<
+    string,
+    { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
+  > = { help: { type: 'boolean', short: 'h' } };
+  for (const s of Object.values(SETTINGS)) {
+    options[s.flag] = {
+      type: s.kind === 'bool' ? 'boolean' : 'string',
+      ...(s.kind === 'list' ? { multiple: true } : {}),
+    };
+  }
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      args: joinNegativeValues(argv),
-      options: RUN_OPTIONS,
-      allowPositionals: false,
-      strict: true,
-    }));
+    parsed = parseArgs({ args: joinNegativeValues(argv), options, allowPositionals, strict: true });
   } catch (err) {
     throw new UsageError(`${(err as Error).message.split('\n')[0]} (see --help)`);
   }
-  if (values.help) return 'help';
-  const str = (k: string): string | undefined => values[k] as string | undefined;
-  const failOn = (str('fail-on') ?? 'any') as FailOn;
-  if (!FAIL_ON_VALUES.includes(failOn))
-    throw new UsageError(`--fail-on: expected new or any, got '${failOn}'`);
-  const operations = str('operations')
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (operations && operations.length === 0) throw new UsageError('--operations: empty list');
+  if (parsed.values.help) return 'help';
+  const raw: RawSettings = {};
+  for (const [key, s] of Object.entries(SETTINGS) as Array<
+    [SettingKey, (typeof SETTINGS)[SettingKey]]
+  >) {
+    const v = parsed.values[s.flag];
+    if (v !== undefined) raw[key] = v as string | string[] | boolean;
+  }
   return {
-    config: {
-      specPath: path.resolve(str('spec') ?? DEFAULT_SPEC_PATH),
-      target: str('target') ?? 'mock',
-      seed:
-        str('seed') !== undefined
-          ? parseInteger(str('seed') as string, '--seed', 0, 2 ** 31 - 1)
-          : Math.floor(Math.random() * 2 ** 31),
-      runs:
-        str('runs') !== undefined
-          ? parseInteger(str('runs') as string, '--runs', 1, MAX_RUNS)
-          : DEFAULT_RUNS,
-      operations,
-      reportDir: path.resolve(str('report-dir') ?? 'reports'),
-      rateLimitProbe: values['rate-limit-probe'] === true,
-      allowProduction: values['allow-production'] === true,
-      timeoutMs:
-        str('timeout-ms') !== undefined
-          ? parseInteger(str('timeout-ms') as string, '--timeout-ms', 1, 600_000)
-          : DEFAULT_TIMEOUT_MS,
-      runId: newRunId(),
-    },
-    baseline: str('baseline'),
-    failOn,
+    config: configFrom(raw, (k) => `--${SETTINGS[k].flag}`),
+    positionals: parsed.positionals,
   };
 }
 
-/** Everything that can be wrong before a request is sent is found here, with exit code 2. */
-async function preflight(args: RunArgs): Promise<RunSummary | undefined> {
-  const { config } = args;
-  const spec = await getSpec(config.specPath);
-  const target = resolveTarget(config.target, spec.servers);
-  checkTargetAllowed(config, target);
-  const known = spec.operations.map((o) => o.operationId);
-  for (const id of config.operations ?? []) {
-    if (!known.includes(id)) {
-      throw new UsageError(`--operations: unknown operation '${id}' (known: ${known.join(', ')})`);
-    }
-  }
-  const baseline = args.baseline ? readSummaryFile(args.baseline) : undefined;
-  if (target.baseUrl) {
-    try {
-      await assertReachable(target.baseUrl, config.timeoutMs);
-    } catch (err) {
-      if (err instanceof TargetUnreachableError) {
-        throw new UsageError(`--target ${config.target}: ${err.message}`);
-      }
-      throw err;
-    }
-  }
-  return baseline;
+/** jest presents the summary as tests: Allure's results come from the same run, counts alike. */
+async function presentWithJest(config: RunConfig): Promise<void> {
+  Object.assign(process.env, envFromConfig(config), {
+    [RESULTS_ENV]: path.join(config.reportDir, REPORT_FILES.summary),
+    CONFORMANCE_FROM_CLI: '1',
+  });
+  await runCLI(
+    {
+      _: [],
+      $0: 'conformance',
+      selectProjects: ['conformance'],
+      silent: true,
+      // The summary is already there: one worker shows it faster than starting several.
+      runInBand: true,
+      ...(config.shard ? { shard: `${config.shard.index}/${config.shard.count}` } : {}),
+    },
+    [ROOT],
+  );
 }
 
-async function runConformance(argv: string[]): Promise<number> {
+function closing(
+  summary: Parameters<typeof renderMatrix>[0],
+  config: RunConfig,
+  reason: string,
+  comparisonText?: string,
+): void {
+  process.stdout.write(`\n${renderMatrix(summary)}\n`);
+  if (comparisonText)
+    process.stdout.write(`\nregression against ${config.baseline}:\n${comparisonText}\n`);
+  const dir = path.relative(process.cwd(), config.reportDir) || '.';
+  process.stdout.write(
+    `gate: ${reason}\nreports: ${dir}/ (summary.json, junit.xml, traffic.har, certification.html/md, deprecation-diff.md/json${config.baseline ? ', regression.json' : ''}, allure-results/ for npm run report)\n`,
+  );
+}
+
+async function runConformanceCommand(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
   if (args === 'help') {
     process.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
-  const baseline = await preflight(args);
   const { config } = args;
-  const startedAt = new Date().toISOString();
-  Object.assign(process.env, envFromConfig(config), {
-    CONFORMANCE_SKIP_REPORTS: '1',
-    CONFORMANCE_STARTED_AT: startedAt,
-  });
+  const extraChecks = loadChecksFiles(config.checksFiles);
+  await preflight(config, extraChecks);
   process.stderr.write(
-    `conformance run ${config.runId}: target ${config.target}, seed ${config.seed}, runs ${config.runs}\n`,
+    `conformance run ${config.runId}: target ${config.target}, seed ${config.seed}, runs ${config.runs}${config.shard ? `, shard ${config.shard.index}/${config.shard.count}` : ''}\n`,
   );
-  const remote = config.target !== 'mock';
-  const { results } = await runCLI(
-    {
-      _: [],
-      $0: 'conformance',
-      selectProjects: ['conformance'],
-      // One request at a time against a real server: its rate-limit headers then read in order.
-      runInBand: remote,
-      silent: true,
-    },
-    [path.join(__dirname, '..')],
+  const result = await runConformance(config, { extraChecks, onOperation: progressLine });
+  const reported = await reportRun(result, config);
+  await presentWithJest(config);
+  closing(
+    reported.summary,
+    config,
+    reported.gate.reason,
+    reported.comparison && renderComparisonText(reported.comparison),
   );
-  const unreachable = results.testResults
-    .map((r) => /target \S+ is unreachable: [^\n]*/.exec(r.failureMessage ?? '')?.[0])
-    .find(Boolean);
-  if (unreachable) {
-    process.stderr.write(`conformance: ${unreachable}: run stopped\n`);
-    return 2;
+  return reported.gate.code;
+}
+
+/** HAR entries of several runs in one file. */
+function mergeHar(dirs: string[]): string {
+  const entries: unknown[] = [];
+  let creator: unknown;
+  for (const dir of dirs) {
+    const file = path.join(dir, REPORT_FILES.har);
+    if (!existsSync(file)) continue;
+    const har = JSON.parse(readFileSync(file, 'utf8')) as {
+      log: { creator: unknown; entries: unknown[] };
+    };
+    creator ??= har.log.creator;
+    entries.push(...har.log.entries);
   }
-  const summary = await finishRun(config, startedAt, Date.now() - Date.parse(startedAt), baseline);
-  if (!summary) {
-    process.stderr.write('no check ran: the suites failed to start (see the errors above)\n');
-    return 1;
-  }
-  process.stdout.write(`\n${renderMatrix(summary)}\n`);
-  process.stdout.write(
-    `reports: ${path.relative(process.cwd(), config.reportDir) || '.'}/ (summary.json, junit.xml, traffic.har, certification.md/html, deprecation-diff.md/json, allure-results/ for npm run report)\n`,
-  );
-  if (results.numRuntimeErrorTestSuites > 0) {
-    process.stderr.write(`${results.numRuntimeErrorTestSuites} suite file(s) failed to run\n`);
-    return 1;
-  }
-  if (baseline) {
-    const comparison = compareRuns(baseline, summary);
+  return `${JSON.stringify({ log: { version: '1.2', creator, entries } }, null, 2)}\n`;
+}
+
+/** Shards of one run (`--shard i/n` each into its own --report-dir) as one set of reports and one gate. */
+async function runMergeCommand(argv: string[]): Promise<number> {
+  const args = parseRunArgs(argv, true);
+  if (args === 'help') {
     process.stdout.write(
-      `\nregression against ${args.baseline}:\n${renderComparisonText(comparison)}\n`,
+      'usage: npm run conformance -- merge SHARD_DIR... [--report-dir OUT] [--baseline SUMMARY.json] [--fail-on new|any]\n',
     );
-    return regressionExitCode(comparison, args.failOn, summary);
+    return 0;
   }
-  if (summary.totals.failed > 0) return 1;
-  if (summary.totals.passed === 0) {
-    process.stderr.write('nothing was verified (every check skipped): not a green gate\n');
-    return 1;
+  const { config, positionals } = args;
+  if (positionals.length === 0)
+    throw new UsageError('merge: name the report directories of the shards (merge DIR...)');
+  const parts = positionals.map((dir) => ({
+    file: path.join(dir, REPORT_FILES.summary),
+    summary: readSummaryFile(path.join(dir, REPORT_FILES.summary)),
+  }));
+  const summary = mergeSummaries(parts);
+  const out = config.reportDir;
+  mkdirSync(out, { recursive: true });
+  const baseline = config.baseline ? readSummaryFile(config.baseline) : undefined;
+  const secrets = [process.env[API_KEY_ENV], process.env[SECOND_KEY_ENV]].filter((s): s is string =>
+    Boolean(s),
+  );
+  const files = renderReports({
+    summary,
+    exchanges: [],
+    keyHeader: keyHeaderOf(await getSpec(config.specPath)),
+    secrets,
+    baseline,
+  });
+  files[REPORT_FILES.har] = mergeHar(positionals);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(out, name), text);
+  // Allure results are one file per test: the shards' together are the whole run's.
+  for (const dir of positionals) {
+    const results = path.join(dir, 'allure-results');
+    if (existsSync(results) && path.resolve(results) !== path.resolve(out, 'allure-results')) {
+      for (const name of readdirSync(results))
+        cpSync(path.join(results, name), path.join(out, 'allure-results', name));
+    }
   }
-  return 0;
+  const comparison = baseline ? compareRuns(baseline, summary) : undefined;
+  const result = gate(summary, comparison, config.failOn);
+  closing(
+    summary,
+    config,
+    `${result.reason} (${parts.length} shards merged)`,
+    comparison && renderComparisonText(comparison),
+  );
+  return result.code;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -232,26 +240,23 @@ export async function main(argv: string[]): Promise<number> {
       return runCompareCommand(rest);
     case 'replay':
       return runReplayCommand(rest);
+    case 'merge':
+      return runMergeCommand(rest);
     case 'lint':
       return (await import('./lint-spec')).runLintCommand(rest);
     case 'run':
-      return runConformance(rest);
+      return runConformanceCommand(rest);
     default:
-      return runConformance(argv);
+      return runConformanceCommand(argv);
   }
 }
 
 if (require.main === module) {
+  const reportDir = (() => {
+    const i = process.argv.indexOf('--report-dir');
+    return i > 0 ? process.argv[i + 1] : process.env.CONFORMANCE_REPORT_DIR;
+  })();
   main(process.argv.slice(2))
     .then((code) => process.exit(code))
-    .catch((err: unknown) => {
-      if (err instanceof UsageError) {
-        process.stderr.write(`conformance: ${err.message}\n`);
-        process.exit(err.exitCode);
-      }
-      process.stderr.write(
-        `conformance: internal error: ${(err as Error).message ?? String(err)}\n`,
-      );
-      process.exit(EXIT_INTERNAL);
-    });
+    .catch((err: unknown) => process.exit(fatal(err, 'conformance', reportDir ?? 'reports')));
 }

@@ -1,135 +1,145 @@
-import { randomBytes } from 'node:crypto';
-import type { HttpClient } from './http/client';
-import type { Exchange, HttpRequest, HttpResponse } from '../model/exchange';
-import type { SpecModel } from '../model';
+import type { KeyChoice } from '../checks/types';
 import { readRateLimit } from '../checks/rate-limit-headers';
-import type { RunConfig, ResolvedTarget } from './config';
-import type { CreatedObject } from './types';
-
-/** What only the built-in mock can do: switch maintenance on, start a small-quota twin. */
-export interface TargetControl {
-  setMaintenance(on: boolean): void;
-  /** A fresh mock with a small quota, for the exhaustion probe; closed by the caller. */
-  withQuota(
-    limit: number,
-    windowSeconds: number,
-  ): Promise<{ client: HttpClient; close(): Promise<void> }>;
-}
+import {
+  isAnswered,
+  type AnsweredExchange,
+  type Exchange,
+  type HttpRequest,
+  type OperationModel,
+} from '../model';
+import type { HttpClient } from './http/client';
+import type { Target } from './target';
 
 export interface SendOptions {
-  /** The exhaustion probe wants the 429s: no waiting, no retry. */
-  expectRateLimit?: boolean;
-  /** The maintenance check wants the 503 as is. */
+  op: OperationModel;
+  key?: KeyChoice;
+  /** The maintenance check wants its 503 as is. */
   expect503?: boolean;
-  /** Send without the API key, or with another key (auth checks). */
-  apiKey?: string | null;
+  /** The exhaustion probe wants its 429s: no waiting, no retry. */
+  expectRateLimit?: boolean;
+  /** Another client of the same target (the probe's small-quota twin). */
   client?: HttpClient;
 }
 
-export type SendResult =
-  | { kind: 'answered'; exchange: Exchange }
-  /** No conclusion possible (still rate limited after waiting): the check is skipped. */
+export type SendOutcome =
+  | { kind: 'answered'; exchange: AnsweredExchange }
+  /** The target did not answer (timeout, reset): the check that sent it fails. */
+  | { kind: 'no-answer'; exchange: Exchange }
+  /** Nothing can be concluded (still rate limited, operation unresponsive): the check skips. */
   | { kind: 'inconclusive'; reason: string; exchange?: Exchange };
 
-/** The longest a run waits for a rate-limit window or a Retry-After before giving up. */
-export const MAX_WAIT_MS = 120_000;
+/** Consecutive unanswered requests after which an operation is no longer sent to. */
+const UNRESPONSIVE_AFTER = 2;
 const RETRIES_ON_503 = 2;
 
-export interface Session {
-  spec: SpecModel;
-  config: RunConfig;
-  target: ResolvedTarget;
-  keyHeader: string;
-  /**
-   * Distinguishes the suite files of one run: they share the run id and seed, and against one
-   * shared server their generated partner ids must not collide (ERR801).
-   */
-  idTag: string;
-  /** Creates and updates are off against production. */
-  writesAllowed: boolean;
-  exchanges: Exchange[];
-  createdObjects: CreatedObject[];
-  control?: TargetControl;
-  /** A second key of the same client, when there is one: objects must not cross keys. */
-  otherApiKey?: string;
-  send(request: HttpRequest, options?: SendOptions): Promise<SendResult>;
-  close(): Promise<void>;
+export interface SessionHooks {
+  /** Every exchange, retries included: each is judged by the response checks. */
+  onExchange(exchange: Exchange, op: OperationModel, key: KeyChoice): void;
+  /** Something the run did that a reader should know (a wait, a retry). */
+  note(op: OperationModel, text: string): void;
+  sleep(ms: number): Promise<void>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export interface Session {
+  send(request: HttpRequest, options: SendOptions): Promise<SendOutcome>;
+  /** Requests actually sent. */
+  readonly sent: number;
+}
 
-function waitFromHeaders(response: HttpResponse): number | undefined {
-  const retryAfter = response.headers['retry-after'];
-  if (retryAfter && /^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
-  const reading = readRateLimit(response.headers);
+function waitFromHeaders(exchange: AnsweredExchange): number | undefined {
+  const retryAfter = exchange.response.headers['retry-after'];
+  if (retryAfter && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
+  const reading = readRateLimit(exchange.response.headers);
   return reading ? reading.reset * 1000 : undefined;
 }
 
-export interface SessionParts {
-  spec: SpecModel;
-  config: RunConfig;
-  target: ResolvedTarget;
-  client: HttpClient;
-  apiKey: string;
-  otherApiKey?: string;
-  control?: TargetControl;
-  close?: () => Promise<void>;
-  /** Tests pass a fake sleep so budget waits cost nothing. */
-  sleep?: (ms: number) => Promise<void>;
-}
-
 /**
- * The one way requests reach a target. It adds the key, records every exchange, and keeps
- * the run inside the target's quota: it waits for the window when X-RateLimit-Remaining hits
- * 0, treats a 429 as "wait for Reset (or Retry-After), retry once", and retries a 503 a
- * bounded number of times.
+ * The one way requests reach a target. It adds the key, keeps the run inside the target's
+ * quota (waits for the window when Remaining reaches 0; a 429 waits for Reset or Retry-After,
+ * bounded by --max-wait-s, then one retry), retries a 503 twice, and stops sending to an
+ * operation that left its last requests unanswered. Every attempt is handed to the hooks.
  */
-export function createSession(parts: SessionParts): Session {
-  const keyScheme = parts.spec.securitySchemes.find(
-    (s) => s.type === 'apiKey' && s.in === 'header',
-  );
-  const keyHeader = keyScheme?.paramName ?? 'X-API-Key';
-  const pause = parts.sleep ?? sleep;
+export function createSession(
+  target: Target,
+  maxWaitMs: number,
+  unknownKey: string,
+  hooks: SessionHooks,
+): Session {
   let waitUntil = 0;
-  const exchanges: Exchange[] = [];
+  let sent = 0;
+  const silent = new Map<string, number>();
 
-  async function once(request: HttpRequest, options: SendOptions): Promise<Exchange> {
-    const client = options.client ?? parts.client;
+  const keyFor = (choice: KeyChoice): string | undefined =>
+    choice === 'own'
+      ? target.apiKey
+      : choice === 'second'
+        ? target.secondKey
+        : choice === 'unknown'
+          ? unknownKey
+          : undefined;
+
+  async function once(
+    request: HttpRequest,
+    options: SendOptions,
+    key: KeyChoice,
+  ): Promise<Exchange> {
     const headers = { ...request.headers };
-    const key = options.apiKey === undefined ? parts.apiKey : options.apiKey;
-    if (key !== null) headers[keyHeader] = key;
-    const sent: HttpRequest = { ...request, headers };
-    const startedAt = new Date().toISOString();
-    const response = await client.send(sent);
-    const exchange = { request: sent, response, startedAt };
-    exchanges.push(exchange);
-    if (!options.expectRateLimit) {
-      const reading = readRateLimit(response.headers);
+    const value = keyFor(key);
+    if (value !== undefined) headers[target.keyHeader] = value;
+    sent++;
+    const exchange = await (options.client ?? target.client).send({ ...request, headers });
+    hooks.onExchange(exchange, options.op, key);
+    if (isAnswered(exchange) && !options.expectRateLimit && key === 'own') {
+      const reading = readRateLimit(exchange.response.headers);
       if (reading && reading.remaining === 0) waitUntil = Date.now() + reading.reset * 1000;
     }
     return exchange;
   }
 
-  async function send(request: HttpRequest, options: SendOptions = {}): Promise<SendResult> {
-    if (!options.expectRateLimit && waitUntil > Date.now()) {
-      await pause(Math.min(waitUntil - Date.now(), MAX_WAIT_MS));
+  async function send(request: HttpRequest, options: SendOptions): Promise<SendOutcome> {
+    const op = options.op;
+    const key = options.key ?? 'own';
+    if ((silent.get(op.operationId) ?? 0) >= UNRESPONSIVE_AFTER) {
+      return {
+        kind: 'inconclusive',
+        reason: `not sent: ${op.operationId} left its last ${UNRESPONSIVE_AFTER} requests unanswered`,
+      };
     }
-    let exchange = await once(request, options);
+    if (!options.expectRateLimit && waitUntil > Date.now()) {
+      const wait = waitUntil - Date.now();
+      if (wait <= maxWaitMs) {
+        hooks.note(
+          op,
+          `waited ${Math.ceil(wait / 1000)} s for the rate-limit window (Remaining 0)`,
+        );
+        await hooks.sleep(wait);
+      }
+    }
+    const first = await once(request, options, key);
+    if (!isAnswered(first)) {
+      silent.set(op.operationId, (silent.get(op.operationId) ?? 0) + 1);
+      return { kind: 'no-answer', exchange: first };
+    }
+    silent.set(op.operationId, 0);
+    let exchange: AnsweredExchange = first;
     if (exchange.response.status === 429 && !options.expectRateLimit) {
-      const wait = waitFromHeaders(exchange.response) ?? 1000;
-      if (wait > MAX_WAIT_MS) {
+      const wait = waitFromHeaders(exchange) ?? 1000;
+      if (wait > maxWaitMs) {
         return {
           kind: 'inconclusive',
-          reason: `rate limited for ${Math.round(wait / 1000)} s`,
+          reason: `rate limited for ${Math.round(wait / 1000)} s, longer than --max-wait-s ${maxWaitMs / 1000}`,
           exchange,
         };
       }
-      await pause(wait);
-      exchange = await once(request, options);
+      hooks.note(op, `429: waited ${Math.ceil(wait / 1000)} s and sent again`);
+      await hooks.sleep(wait);
+      const again = await once(request, options, key);
+      if (!isAnswered(again)) return { kind: 'no-answer', exchange: again };
+      exchange = again;
       if (exchange.response.status === 429) {
         return {
           kind: 'inconclusive',
-          reason: 'still rate limited (429) after waiting for Reset',
+          reason: 'still rate limited (429) after waiting for the window',
           exchange,
         };
       }
@@ -139,24 +149,19 @@ export function createSession(parts: SessionParts): Session {
       i < RETRIES_ON_503 && exchange.response.status === 503 && !options.expect503;
       i++
     ) {
-      await pause(1000 * (i + 1));
-      exchange = await once(request, options);
+      hooks.note(op, '503: sent again');
+      await hooks.sleep(1000 * (i + 1));
+      const again = await once(request, options, key);
+      if (!isAnswered(again)) return { kind: 'no-answer', exchange: again };
+      exchange = again;
     }
     return { kind: 'answered', exchange };
   }
 
   return {
-    spec: parts.spec,
-    config: parts.config,
-    target: parts.target,
-    keyHeader,
-    idTag: randomBytes(2).toString('hex').toUpperCase(),
-    writesAllowed: !parts.target.isProduction,
-    exchanges,
-    createdObjects: [],
-    control: parts.control,
-    otherApiKey: parts.otherApiKey,
     send,
-    close: parts.close ?? (async () => undefined),
+    get sent() {
+      return sent;
+    },
   };
 }

@@ -78,3 +78,7 @@ export function sampleInvalid(op: OperationModel, options: SampleOptions = {}): 
   const { seed, count = 10, ...rest } = options;
   return fc.sample(invalidRequestOf(op, rest), { seed, numRuns: count });
 }
+
+export { drawShrinkable, shrinksOf, type Drawn } from './draw';
+export { invalidCoverage, validCoverage, enumPlaces, enumValuesSent, placeOf } from './coverage';
+export { breaksOnlyItsLabel, labelFound, strayFindings } from './invalid/still-invalid';

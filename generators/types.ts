@@ -40,6 +40,8 @@ export interface GeneratorOptions {
   maxExtraItems?: number;
   /** Mix in strings of several hundred characters (default true). */
   longStrings?: boolean;
+  /** Every declared property present and every list non-empty (see SchemaGeneratorOptions). */
+  complete?: boolean;
   /** Invalid requests only: restrict to these kinds of violation. */
   kinds?: ReadonlyArray<ViolationKind>;
 }

@@ -91,9 +91,18 @@ export interface Decision {
 
 /** The status to answer with: the documented one, else the operation's documented 400. */
 export function documentedStatusFor(op: OperationModel, outcome: DocumentedOutcome): number {
-  const documented = outcome.statuses.find((s) => op.responses[String(s)] !== undefined);
-  if (documented !== undefined) return documented;
-  return op.responses['400'] ? 400 : outcome.statuses[0];
+  const documented = outcome.answers.find((a) => op.responses[String(a.status)] !== undefined);
+  if (documented !== undefined) return documented.status;
+  return op.responses['400'] ? 400 : outcome.answers[0].status;
+}
+
+/** The error code of the answer the mock gives for an outcome. */
+export function documentedCodeFor(
+  op: OperationModel,
+  outcome: DocumentedOutcome,
+): string | undefined {
+  const status = documentedStatusFor(op, outcome);
+  return outcome.answers.find((a) => a.status === status)?.code;
 }
 
 /**
@@ -106,7 +115,7 @@ export function decide(op: OperationModel, violations: Violation[]): Decision | 
   for (const violation of violations) {
     const outcome = documentedOutcome(op, violation.kind, violation.pointer, violation.format);
     const status = documentedStatusFor(op, outcome);
-    const rank = status === 406 ? 1 : outcome.code !== undefined ? 3 : 2;
+    const rank = status === 406 ? 1 : documentedCodeFor(op, outcome) !== undefined ? 3 : 2;
     if (rank > bestRank) [best, bestRank] = [{ status, outcome, violation }, rank];
   }
   return best;

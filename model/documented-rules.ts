@@ -34,6 +34,7 @@ export type ViolationKind =
   | 'search-from-not-before-to'
   | 'search-window-too-long'
   | 'date-time-not-utc'
+  | 'forecast-not-allowed'
   | 'duplicate-partner-id'
   | 'unknown-id';
 
@@ -56,14 +57,29 @@ export const SCHEMA_VIOLATIONS: readonly ViolationKind[] = [
   'anyOf',
 ];
 
-export interface DocumentedOutcome {
-  /** Statuses a conforming server may answer with. */
-  statuses: number[];
-  /** The `error.code` the spec documents for this case, when it documents one. */
+/** One answer the spec documents: a status, and the `error.code` when it documents one. */
+export interface DocumentedAnswer {
+  status: number;
   code?: string;
+}
+
+export interface DocumentedOutcome {
+  /**
+   * The answers a conforming server may give, the first being the one the spec names most
+   * directly. More than one only where the spec leaves the choice open.
+   */
+  answers: DocumentedAnswer[];
   /** Where the spec says so, for a reader of a failure. */
   source: string;
 }
+
+/** The statuses of an outcome's answers. */
+export const statusesOf = (outcome: DocumentedOutcome): number[] =>
+  outcome.answers.map((a) => a.status);
+
+/** `406 ERR805 or 400`, as a reader would write it. */
+export const answersText = (outcome: DocumentedOutcome): string =>
+  outcome.answers.map((a) => `${a.status}${a.code ? ` ${a.code}` : ''}`).join(' or ');
 
 /** Error codes the spec's examples document. */
 export const ERROR_CODES = {
@@ -80,6 +96,46 @@ export const SEARCH_MAX_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 const DATE_FORMATS = new Set(['date', 'date-time']);
 
+/** `nextMilestoneDate` -> `next milestone date`. */
+const wordsOf = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+
+/** The error messages of an operation's documented examples for one status. */
+export function exampleErrorMessages(op: OperationModel, status: number): string[] {
+  const examples = op.responses[String(status)]?.json?.examples ?? [];
+  return examples
+    .map((e) => (e.value as { error?: { message?: unknown } } | undefined)?.error?.message)
+    .filter((m): m is string => typeof m === 'string');
+}
+
+/** The `error.code` values an operation's documented examples show for one status. */
+export function exampleErrorCodes(op: OperationModel, status: number): string[] {
+  const examples = op.responses[String(status)]?.json?.examples ?? [];
+  const codes = examples
+    .map((e) => (e.value as { error?: { code?: unknown } } | undefined)?.error?.code)
+    .filter((c): c is string => typeof c === 'string');
+  return [...new Set(codes)];
+}
+
+/**
+ * The date fields the 406 example names ("Incorrect Close Date/next milestone date Format"):
+ * for those the spec ties a malformed value to 406 ERR805. Other date fields are not named.
+ */
+export function namedBy406(op: OperationModel, pointer: string): boolean {
+  const field = pointer.split('/').pop() ?? '';
+  if (!field || /^\d+$/.test(field)) return false;
+  const words = wordsOf(field);
+  return exampleErrorMessages(op, 406).some((m) =>
+    m.replace(/\s+/g, ' ').toLowerCase().includes(words),
+  );
+}
+
+const BAD_REQUEST: DocumentedAnswer = { status: 400 };
+const BAD_REQUEST_SOURCE = '400: "Bad request, invalid input."';
+
 /**
  * The outcome the spec documents when `op` receives a request that breaks `kind` at `pointer`
  * (a pointer into the request: `/body/leadOpportunity/closeDate`, `/query/top`).
@@ -93,28 +149,48 @@ export function documentedOutcome(
 ): DocumentedOutcome {
   const role = roleOf(op);
   if (kind === 'unknown-id') {
-    return { statuses: [500], code: ERROR_CODES.unknownId, source: '500 example: ERROR_048' };
+    if (op.responses['500'])
+      return {
+        answers: [{ status: 500, code: ERROR_CODES.unknownId }],
+        source: '500 example: ERROR_048 "No access or inexistant lead-opportunity id"',
+      };
+    return {
+      answers: [BAD_REQUEST],
+      source: `${op.operationId} documents no answer for an unknown id: a documented rejection (400)`,
+    };
   }
   if (kind === 'duplicate-partner-id') {
-    return { statuses: [400], code: ERROR_CODES.duplicatePartnerId, source: '400 example: ERR801' };
+    return {
+      answers: [{ status: 400, code: ERROR_CODES.duplicatePartnerId }],
+      source: '400 example 400_alreadyExisting: ERR801',
+    };
   }
-  if (
-    (role === 'create' || role === 'update') &&
-    kind === 'format' &&
-    format !== undefined &&
-    DATE_FORMATS.has(format)
-  ) {
-    return { statuses: [406], code: ERROR_CODES.dateFormat, source: '406 example: ERR805' };
+  const isDate = kind === 'format' && format !== undefined && DATE_FORMATS.has(format);
+  if ((role === 'create' || role === 'update') && isDate && op.responses['406']) {
+    const dateFormat = { status: 406, code: ERROR_CODES.dateFormat };
+    if (namedBy406(op, pointer)) {
+      return {
+        answers: [dateFormat],
+        source: '406 example: ERR805 "Incorrect Close Date/next milestone date Format"',
+      };
+    }
+    // The 406 example names two fields; for the others the spec does not say which wins.
+    return {
+      answers: [BAD_REQUEST, dateFormat],
+      source: `${BAD_REQUEST_SOURCE} or 406 ERR805 ("Date format provided in one input is not as per the expected format"): the spec does not say which applies to ${pointer.split('/').pop()}`,
+    };
   }
   if (role === 'search' && kind === 'search-missing-bound') {
     return {
-      statuses: [400],
-      code: ERROR_CODES.searchMissingBound,
-      source: '400 example: ERROR_043',
+      answers: [{ status: 400, code: ERROR_CODES.searchMissingBound }],
+      source: '400 example: ERROR_043 "Both startDateTime and endDateTime must be passed"',
     };
   }
   if (role === 'list' && /^\/query\/top$/.test(pointer)) {
-    return { statuses: [400], code: ERROR_CODES.badTop, source: '400 example: ERROR_004 (top=-5)' };
+    return {
+      answers: [{ status: 400, code: ERROR_CODES.badTop }],
+      source: '400 example: ERROR_004 "#top should be a positive, non zero integer" (top=-5)',
+    };
   }
-  return { statuses: [400], source: '400: Bad request, invalid input' };
+  return { answers: [BAD_REQUEST], source: BAD_REQUEST_SOURCE };
 }

@@ -11,19 +11,51 @@ export interface HttpRequest {
   rawBody?: string;
 }
 
+/** Why a body did not arrive whole. Status and headers were real; the body is what came. */
+export interface IncompleteBody {
+  kind: 'truncated' | 'too-large' | 'timeout';
+  /** One line: "connection closed after 10 of 500 bytes". */
+  detail: string;
+}
+
 export interface HttpResponse {
   status: number;
-  /** Lower-cased header names. */
+  /** Lower-cased header names; a field sent several times has its values joined with ", ". */
   headers: Record<string, string>;
-  /** Parsed JSON when the body is JSON, else undefined. */
+  /** Fields the server sent more than once, with every value (what a misconfigured gateway does). */
+  repeatedHeaders?: Record<string, string[]>;
+  /** The body parsed as JSON, when it is JSON text (whatever its Content-Type says). */
   body?: unknown;
-  /** The body as received. */
+  /** The body decoded as UTF-8, invalid sequences shown as U+FFFD. */
   text: string;
+  /** Bytes of body received. */
+  bytes: number;
   durationMs: number;
+  /** Set when the body did not arrive whole. */
+  incomplete?: IncompleteBody;
+  /** Byte offset of the first sequence that is not UTF-8, when there is one. */
+  invalidUtf8At?: number;
+  /** Why a non-empty body is not JSON text (the parser's message), when it is not. */
+  jsonError?: string;
+}
+
+/** No response at all: nothing to judge but the silence itself. */
+export interface TransportFailure {
+  kind: 'timeout' | 'reset' | 'refused' | 'protocol';
+  /** One line: "no answer within 10000 ms". */
+  detail: string;
 }
 
 export interface Exchange {
   request: HttpRequest;
-  response: HttpResponse;
+  /** Absent when the target did not answer (see `failure`). */
+  response?: HttpResponse;
+  failure?: TransportFailure;
   startedAt: string;
 }
+
+/** An exchange the target answered: every check judges these. */
+export type AnsweredExchange = Exchange & { response: HttpResponse };
+
+export const isAnswered = (exchange: Exchange): exchange is AnsweredExchange =>
+  exchange.response !== undefined;

@@ -10,3 +10,5 @@ export * from './vocabulary';
 export * from './schema-access';
 export * from './forecast-matrix';
 export * from './creation-defaults';
+export * from './requests';
+export * from './exchange';

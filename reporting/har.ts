@@ -1,6 +1,6 @@
 import type { Exchange, HttpRequest, HttpResponse } from '../model/exchange';
 import { statusText } from './exchange-text';
-import type { ToolInfo } from './types';
+import type { ToolInfo } from '../engine/tool-info';
 import { headerValue, requestBodyText, urlOf } from '../engine/http/url';
 
 /* HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the subset Chrome and Postman read. */
@@ -34,6 +34,8 @@ export interface HarEntry {
     redirectURL: string;
     headersSize: number;
     bodySize: number;
+    /** Why there was no answer (HAR's custom fields start with `_`). */
+    _error?: string;
   };
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
@@ -96,13 +98,22 @@ function isoDate(text: string): string {
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
 
+/** No answer at all (a timeout, a reset): HAR's convention for an aborted request is status 0. */
+function noResponse(detail: string): HttpResponse {
+  return { status: 0, headers: {}, text: '', bytes: 0, durationMs: 0, jsonError: detail };
+}
+
 export function harEntry(baseUrl: string, exchange: Exchange): HarEntry {
-  const wait = durationOf(exchange.response);
+  const response = exchange.response ?? noResponse(exchange.failure?.detail ?? 'no answer');
+  const wait = durationOf(response);
   return {
     startedDateTime: isoDate(exchange.startedAt),
     time: wait,
     request: harRequest(baseUrl, exchange.request),
-    response: harResponse(exchange.response),
+    response: {
+      ...harResponse(response),
+      ...(exchange.failure ? { _error: exchange.failure.detail } : {}),
+    },
     cache: {},
     timings: { send: 0, wait, receive: 0 },
   };

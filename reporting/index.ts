@@ -1,7 +1,4 @@
 export * from './types';
-export * from '../engine/http/redact';
-export * from '../engine/http/curl';
-export * from './redact-summary';
 export * from './checks';
 export * from './junit';
 export * from './har';
@@ -9,5 +6,8 @@ export * from './certification';
 export * from './regression';
 export * from './summary-file';
 export * from './write-reports';
-export { toolInfo } from './tool-info';
+export * from './redact-summary';
+export * from './gate';
+export * from './merge';
+export * from './report-run';
 export type { RenderContext } from './failure-details';

@@ -1,34 +1,115 @@
-import type { RunSummary } from '../engine/types';
+import { DIMENSIONS, type Dimension } from '../engine/coverage';
+import type { CheckStatus, RunSummary } from '../engine/summary';
 
-const MARK = { passed: 'pass', failed: 'FAIL', skipped: 'skip' } as const;
+const MARK: Record<CheckStatus, string> = {
+  passed: 'ok',
+  failed: 'FAIL',
+  skipped: 'skip',
+  error: 'ERR',
+};
+const WIDTH = 100;
 
-/** The operation x check table the run ends with, plus the totals line. */
+const clip = (line: string, width = WIDTH): string =>
+  line.length > width ? `${line.slice(0, width - 1)}…` : line;
+
+/** `get1` for getLeadsOpportunities_v1: what it does and its version, short enough for a column. */
+export function shortNames(operationIds: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const id of operationIds) {
+    const version = /_v(\d+)$/.exec(id)?.[1] ?? '0';
+    const verb =
+      /^(create|get|update|search)/i.exec(id)?.[1]?.toLowerCase() ?? id.slice(0, 3).toLowerCase();
+    const noun = /Portfolio/i.test(id) ? 'P' : '';
+    let name = `${verb.slice(0, 3)}${noun}${version}`;
+    for (let i = 2; used.has(name); i++) name = `${verb.slice(0, 3)}${noun}${version}.${i}`;
+    used.add(name);
+    out.set(id, name);
+  }
+  return out;
+}
+
+/** Words packed into lines no wider than the terminal. */
+function wrap(words: string[], indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + 2 + word.length > WIDTH) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line}  ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** One line: each coverage dimension's percentage. */
+export function coverageLine(summary: RunSummary): string | undefined {
+  const totals = summary.coverage?.totals;
+  if (!totals) return undefined;
+  const short: Record<Dimension, string> = {
+    statuses: 'statuses',
+    errorCodes: 'error codes',
+    requestProperties: 'request props',
+    invalidPlaces: 'invalid props',
+    enumValues: 'enum values',
+    parameters: 'parameters',
+    responseProperties: 'response props',
+    responseHeaders: 'headers',
+  };
+  return `coverage: ${(Object.keys(DIMENSIONS) as Dimension[]).map((d) => `${short[d]} ${totals[d].percent}%`).join(', ')}`;
+}
+
+/**
+ * The table a run ends with, in 100 columns: checks as rows, operations as short columns with a
+ * legend, then each failure on a line of its own, the run's facts, totals and coverage.
+ */
 export function renderMatrix(summary: RunSummary): string {
   const checks = [...new Set(summary.checks.map((c) => c.check))];
   const ops = [...new Set(summary.checks.map((c) => c.operationId))];
+  const names = shortNames(ops);
   const cell = new Map(summary.checks.map((c) => [`${c.operationId}>${c.check}`, MARK[c.status]]));
-  const lines: string[] = [];
-  // One row per check, one column per operation: check names are long, operation ids are few.
-  const colWidth = (o: string): number => Math.max(4, o.length);
   const checkWidth = Math.max(5, ...checks.map((c) => c.length));
-  lines.push(['check'.padEnd(checkWidth), ...ops.map((o) => o.padEnd(colWidth(o)))].join(' | '));
-  lines.push(['-'.repeat(checkWidth), ...ops.map((o) => '-'.repeat(colWidth(o)))].join('-|-'));
-  for (const check of checks) {
+  const colWidth = Math.max(4, ...[...names.values()].map((n) => n.length));
+  const row = (first: string, cells: string[]): string =>
+    [first.padEnd(checkWidth), ...cells.map((c) => c.padEnd(colWidth))].join(' ').trimEnd();
+  const lines = [
+    row(
+      'check',
+      ops.map((o) => names.get(o) as string),
+    ),
+  ];
+  for (const check of checks)
     lines.push(
-      [
-        check.padEnd(checkWidth),
-        ...ops.map((o) => (cell.get(`${o}>${check}`) ?? '-').padEnd(colWidth(o))),
-      ].join(' | '),
+      row(
+        check,
+        ops.map((o) => cell.get(`${o}>${check}`) ?? '.'),
+      ),
+    );
+  lines.push(...wrap(['legend:', ...ops.map((o) => `${names.get(o)} ${o}`), '. n/a'], '        '));
+  lines.push('');
+  for (const f of summary.failures) {
+    lines.push(
+      clip(
+        `FAIL [${f.id}] ${names.get(f.operationId) ?? f.operationId} ${f.check}: ${f.kind}${f.pointer ? ` at ${f.pointer}` : ''}; expected ${f.expected}; got ${f.actual}`,
+      ),
     );
   }
-  const { passed, failed, skipped } = summary.totals;
-  lines.push('');
-  for (const c of summary.checks.filter((x) => x.status === 'failed')) {
-    lines.push(`FAIL ${c.operationId} > ${c.check} [${c.failureId ?? '-'}]: ${c.message}`);
-  }
+  for (const c of summary.checks.filter((x) => x.status === 'error'))
+    lines.push(clip(`ERROR ${c.operationId} > ${c.check}: ${c.message}`));
+  const { passed, failed, skipped, errors } = summary.totals;
   lines.push(
-    `target ${summary.target.name}${summary.target.baseUrl ? ` (${summary.target.baseUrl})` : ''} · seed ${summary.seed} · runs ${summary.runs}`,
+    clip(
+      `target ${summary.target.name}${summary.target.baseUrl ? ` (${summary.target.baseUrl})` : ''} · seed ${summary.seed} · runs ${summary.runs} · ${summary.requests} requests`,
+    ),
   );
-  lines.push(`checks: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  lines.push(
+    `${summary.verdict} · checks: ${passed} passed, ${failed} failed, ${skipped} skipped${errors ? `, ${errors} errors` : ''}`,
+  );
+  const coverage = coverageLine(summary);
+  if (coverage)
+    lines.push(
+      ...wrap(coverage.split(', ').map((p, i, all) => (i < all.length - 1 ? `${p},` : p))),
+    );
   return lines.join('\n');
 }

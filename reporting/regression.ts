@@ -1,6 +1,7 @@
-import type { CheckRecord, CheckStatus, RunSummary } from '../engine/types';
+import type { CheckRecord, CheckStatus, FailureRecord, RunSummary } from '../engine/summary';
 import { checkKey, worse } from './checks';
 import { toMarkdown, type Block, type Cell } from './document';
+import { failureLine } from './failure-details';
 
 export interface ComparedCheck {
   /** `operationId > check`. */
@@ -9,39 +10,40 @@ export interface ComparedCheck {
   check: string;
   baseline?: CheckStatus;
   current?: CheckStatus;
-  /** The current message (the baseline's for removed checks). */
   message: string;
 }
 
+export interface ComparedFailure {
+  id: string;
+  key: string;
+  /** One line: kind, place, expected, got. */
+  line: string;
+}
+
 /**
- * Every check of either run lands in exactly one of the status-pair lists below, except that a
- * failing check absent from the baseline is listed both in `added` and in `newFailures`: it is
- * new, and it is a failure the baseline did not have, so it must trip a `--fail-on new` gate.
+ * How a run differs from a baseline. Failures are compared by signature (check, operation,
+ * kind, place, expected): a new defect under a check that already failed is still new.
  */
 export interface RunComparison {
-  /** Failing now; passed, was skipped, or did not exist in the baseline. */
-  newFailures: ComparedCheck[];
-  /** Failed in the baseline, passes now. */
-  fixed: ComparedCheck[];
-  stillFailing: ComparedCheck[];
-  /** Only in the current run (any status). */
-  added: ComparedCheck[];
-  /** Only in the baseline. */
-  removed: ComparedCheck[];
-  unchangedPassing: ComparedCheck[];
+  /** Failure signatures the baseline did not have. */
+  newFailures: ComparedFailure[];
+  /** Signatures the baseline had and this run, having judged the check, no longer has. */
+  fixed: ComparedFailure[];
+  stillFailing: ComparedFailure[];
   /** Verified in the baseline (passed or failed), skipped now: coverage was lost. */
   nowSkipped: ComparedCheck[];
-  /** Skipped in the baseline, passes now. */
-  nowPassing: ComparedCheck[];
-  /** Skipped in both. */
+  /** Skipped in the baseline, verified now. */
+  nowVerified: ComparedCheck[];
+  /** Checks only in this run / only in the baseline. */
+  added: ComparedCheck[];
+  removed: ComparedCheck[];
+  unchangedPassing: ComparedCheck[];
   stillSkipped: ComparedCheck[];
 }
 
-type Verdicts = Map<string, CheckRecord>;
-
 /** One verdict per key; a check recorded twice keeps its worse status. */
-function verdictsOf(summary: RunSummary): Verdicts {
-  const verdicts: Verdicts = new Map();
+function verdictsOf(summary: RunSummary): Map<string, CheckRecord> {
+  const verdicts = new Map<string, CheckRecord>();
   for (const check of summary.checks) {
     const key = checkKey(check);
     const seen = verdicts.get(key);
@@ -66,73 +68,58 @@ function compared(
   };
 }
 
-type PairList = Exclude<keyof RunComparison, 'added' | 'removed'>;
+const comparedFailure = (f: FailureRecord): ComparedFailure => ({
+  id: f.id,
+  key: checkKey(f),
+  line: failureLine(f),
+});
+const verified = (s: CheckStatus | undefined): boolean => s === 'passed' || s === 'failed';
 
-/** Where a check present in both runs goes, by (baseline, current) status. */
-const PAIR_LISTS: Record<CheckStatus, Record<CheckStatus, PairList>> = {
-  passed: { passed: 'unchangedPassing', failed: 'newFailures', skipped: 'nowSkipped' },
-  failed: { passed: 'fixed', failed: 'stillFailing', skipped: 'nowSkipped' },
-  skipped: { passed: 'nowPassing', failed: 'newFailures', skipped: 'stillSkipped' },
-};
-
-/** How the current run differs from the baseline, check by check (`operationId > check`). */
 export function compareRuns(baseline: RunSummary, current: RunSummary): RunComparison {
   const result: RunComparison = {
     newFailures: [],
     fixed: [],
     stillFailing: [],
+    nowSkipped: [],
+    nowVerified: [],
     added: [],
     removed: [],
     unchangedPassing: [],
-    nowSkipped: [],
-    nowPassing: [],
     stillSkipped: [],
   };
   const before = verdictsOf(baseline);
   const after = verdictsOf(current);
+  const baseFailures = new Map(baseline.failures.map((f) => [f.id, f]));
+  const nowFailures = new Map(current.failures.map((f) => [f.id, f]));
+  for (const [id, f] of nowFailures) {
+    (baseFailures.has(id) ? result.stillFailing : result.newFailures).push(comparedFailure(f));
+  }
+  for (const [id, f] of baseFailures) {
+    if (nowFailures.has(id)) continue;
+    // Fixed only where this run judged the check again; a check now skipped is listed as such.
+    if (verified(after.get(checkKey(f))?.status)) result.fixed.push(comparedFailure(f));
+  }
   for (const [key, now] of after) {
     const then = before.get(key);
-    const entry = compared(key, then, now);
-    if (!then) {
-      result.added.push(entry);
-      if (now.status === 'failed') result.newFailures.push(entry);
-    } else {
-      result[PAIR_LISTS[then.status][now.status]].push(entry);
-    }
+    if (!then) result.added.push(compared(key, undefined, now));
+    else if (verified(then.status) && now.status === 'skipped')
+      result.nowSkipped.push(compared(key, then, now));
+    else if (then.status === 'skipped' && verified(now.status))
+      result.nowVerified.push(compared(key, then, now));
+    else if (then.status === 'passed' && now.status === 'passed')
+      result.unchangedPassing.push(compared(key, then, now));
+    else if (then.status === 'skipped' && now.status === 'skipped')
+      result.stillSkipped.push(compared(key, then, now));
   }
-  for (const [key, then] of before) {
+  for (const [key, then] of before)
     if (!after.has(key)) result.removed.push(compared(key, then, undefined));
-  }
   return result;
-}
-
-export type FailOn = 'new' | 'any';
-
-export const FAIL_ON_VALUES: readonly FailOn[] = ['new', 'any'];
-
-/** True when the run verified something: a run where every check was skipped proves nothing. */
-export function verifiedAnything(summary: RunSummary): boolean {
-  return summary.checks.some((check) => check.status !== 'skipped');
-}
-
-/**
- * The gate: 1 when the run must fail CI. `new` fails only on failures the baseline did not
- * have; `any` on any failure. A run that verified nothing fails either way.
- */
-export function regressionExitCode(
-  comparison: RunComparison,
-  failOn: FailOn,
-  current: RunSummary,
-): 0 | 1 {
-  if (!verifiedAnything(current)) return 1;
-  if (failOn === 'new') return comparison.newFailures.length > 0 ? 1 : 0;
-  return current.checks.some((check) => check.status === 'failed') ? 1 : 0;
 }
 
 interface Section {
   title: string;
   list: keyof RunComparison;
-  /** Sections listed check by check; the others are only counted. */
+  /** Sections listed item by item; the others are only counted. */
   detailed: boolean;
 }
 
@@ -141,33 +128,39 @@ const SECTIONS: Section[] = [
   { title: 'Fixed', list: 'fixed', detailed: true },
   { title: 'Still failing', list: 'stillFailing', detailed: true },
   { title: 'Verified before, skipped now', list: 'nowSkipped', detailed: true },
-  { title: 'Skipped before, passing now', list: 'nowPassing', detailed: true },
+  { title: 'Skipped before, verified now', list: 'nowVerified', detailed: true },
   { title: 'Added checks', list: 'added', detailed: true },
   { title: 'Removed checks', list: 'removed', detailed: true },
   { title: 'Unchanged passing', list: 'unchangedPassing', detailed: false },
   { title: 'Still skipped', list: 'stillSkipped', detailed: false },
 ];
 
-const transition = (entry: ComparedCheck): string =>
-  `${entry.baseline ?? 'absent'} -> ${entry.current ?? 'absent'}`;
+const isFailure = (entry: ComparedCheck | ComparedFailure): entry is ComparedFailure =>
+  'line' in entry;
 
-function countsLine(comparison: RunComparison): string {
-  return SECTIONS.map((s) => `${s.title.toLowerCase()}: ${comparison[s.list].length}`).join(', ');
-}
+const entryText = (entry: ComparedCheck | ComparedFailure): string =>
+  isFailure(entry)
+    ? `${entry.key} [${entry.id}] ${entry.line}`
+    : `${entry.key}  [${entry.baseline ?? 'absent'} -> ${entry.current ?? 'absent'}]  ${entry.message.split('\n')[0]}`;
 
-/** For the terminal: counts first, then the checks that changed. */
+/** For the terminal: counts first, then what changed. */
 export function renderComparisonText(comparison: RunComparison): string {
-  const lines = [countsLine(comparison)];
+  const lines = [
+    SECTIONS.map((s) => `${s.title.toLowerCase()}: ${comparison[s.list].length}`).join(', '),
+  ];
   for (const section of SECTIONS) {
     const entries = comparison[section.list];
     if (!section.detailed || entries.length === 0) continue;
     lines.push('', `${section.title} (${entries.length}):`);
-    for (const entry of entries) {
-      lines.push(`  ${entry.key}  [${transition(entry)}]  ${entry.message.split('\n')[0]}`);
-    }
+    for (const entry of entries) lines.push(`  ${entryText(entry)}`);
   }
   return lines.join('\n');
 }
+
+const statusCell = (status: CheckStatus | undefined): Cell =>
+  status
+    ? { text: status, tone: status === 'error' ? 'failed' : status }
+    : { text: '-', tone: 'absent' };
 
 /** The regression section of the certification report. */
 export function comparisonBlocks(
@@ -176,10 +169,13 @@ export function comparisonBlocks(
 ): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Regression against the baseline' },
-    { kind: 'paragraph', text: `Baseline: run ${baseline.runId} of ${baseline.startedAt}.` },
+    {
+      kind: 'paragraph',
+      text: `Baseline: run ${baseline.runId} of ${baseline.startedAt}. Failures are compared by signature.`,
+    },
     {
       kind: 'table',
-      head: ['Change', 'Checks'],
+      head: ['Change', 'Count'],
       rows: SECTIONS.map((s) => [s.title, String(comparison[s.list].length)]),
     },
   ];
@@ -187,17 +183,27 @@ export function comparisonBlocks(
     const entries = comparison[section.list];
     if (!section.detailed || entries.length === 0) continue;
     blocks.push({ kind: 'heading', level: 3, text: section.title });
-    blocks.push({
-      kind: 'table',
-      head: ['Check', 'Baseline', 'Current', 'Message'],
-      rows: entries.map((e) => [e.key, statusCell(e.baseline), statusCell(e.current), e.message]),
-    });
+    blocks.push(
+      entries.every(isFailure)
+        ? {
+            kind: 'table',
+            head: ['Failure', 'Check', 'What'],
+            rows: (entries as ComparedFailure[]).map((e) => [e.id, e.key, e.line]),
+          }
+        : {
+            kind: 'table',
+            head: ['Check', 'Baseline', 'Current', 'Message'],
+            rows: (entries as ComparedCheck[]).map((e) => [
+              e.key,
+              statusCell(e.baseline),
+              statusCell(e.current),
+              e.message,
+            ]),
+          },
+    );
   }
   return blocks;
 }
-
-const statusCell = (status: CheckStatus | undefined): Cell =>
-  status ? { text: status, tone: status } : { text: '-', tone: 'absent' };
 
 export function renderComparisonMarkdown(
   comparison: RunComparison,

@@ -1,5 +1,5 @@
 import type { Exchange } from '../model/exchange';
-import type { RunSummary } from '../engine/types';
+import type { RunSummary } from '../engine/summary';
 
 /**
  * Structural copies of what analysis/lint and analysis/diff produce. Reporting only needs these fields,
@@ -55,8 +55,10 @@ export interface ReportInputs {
   exchanges: Exchange[];
   /** Name of the API key header, from the spec's security scheme (see keyHeaderOf). */
   keyHeader: string;
-  /** The API key actually used (mock: its public constant). Never written; used to redact. */
-  secret?: string;
+  /** The API keys actually used (mock: its public constants). Never written; used to redact. */
+  secrets?: string[];
+  /** Stack traces of the suite's own errors: written to errors.log, never to the terminal. */
+  traces?: Array<{ operationId: string; check: string; trace: string }>;
   /** Base URL the exchanges were sent to; defaults to summary.target.baseUrl. */
   baseUrl?: string;
   lintFindings?: LintFinding[];
@@ -65,7 +67,4 @@ export interface ReportInputs {
   baseline?: RunSummary;
 }
 
-export interface ToolInfo {
-  name: string;
-  version: string;
-}
+export type { ToolInfo } from '../engine/tool-info';

@@ -1,15 +1,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunSummary } from '../engine/types';
+import { assertNoSecret, redactExchange } from '../engine/http/redact';
+import { scrubSecret } from '../engine/http/redact';
+import type { RunSummary } from '../engine/summary';
+import { toolInfo, type ToolInfo } from '../engine/tool-info';
 import { certificationHtml, certificationMarkdown } from './certification';
 import type { RenderContext } from './failure-details';
 import { toHar } from './har';
 import { toJUnitXml } from './junit';
-import { assertNoSecret, redactExchange, type RedactOptions } from '../engine/http/redact';
-import { redactSummary } from './redact-summary';
+import { redactAll } from './redact-summary';
 import { compareRuns } from './regression';
-import { toolInfo } from './tool-info';
-import type { ReportInputs, ToolInfo } from './types';
+import type { ReportInputs } from './types';
 
 export const REPORT_FILES = {
   summary: 'summary.json',
@@ -18,6 +19,7 @@ export const REPORT_FILES = {
   certificationMarkdown: 'certification.md',
   certificationHtml: 'certification.html',
   regression: 'regression.json',
+  errors: 'errors.log',
 } as const;
 
 /** Used in URLs when neither the caller nor the summary knows where the target lived. */
@@ -25,16 +27,27 @@ const UNKNOWN_BASE_URL = 'http://target.invalid';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+/** The summary as written: every key header redacted, every secret scrubbed. */
+export function redactedSummary(
+  inputs: Pick<ReportInputs, 'summary' | 'keyHeader' | 'secrets'>,
+): RunSummary {
+  return redactAll(inputs.summary, inputs.keyHeader, inputs.secrets ?? []);
+}
+
 /** Every report file's name and text, redacted; nothing touches the disk here. */
 export function renderReports(
   inputs: ReportInputs,
   tool: ToolInfo = toolInfo(),
 ): Record<string, string> {
-  const redact: RedactOptions = { keyHeader: inputs.keyHeader, secret: inputs.secret };
-  const summary = redactSummary(inputs.summary, redact);
-  const baseline: RunSummary | undefined =
-    inputs.baseline && redactSummary(inputs.baseline, redact);
-  const exchanges = inputs.exchanges.map((exchange) => redactExchange(exchange, redact));
+  const secrets = inputs.secrets ?? [];
+  const summary = redactedSummary(inputs);
+  const baseline = inputs.baseline && redactAll(inputs.baseline, inputs.keyHeader, secrets);
+  const exchanges = inputs.exchanges.map((exchange) =>
+    secrets.reduce(
+      (e, secret) => redactExchange(e, { keyHeader: inputs.keyHeader, secret }),
+      redactExchange(exchange, { keyHeader: inputs.keyHeader }),
+    ),
+  );
   const context: RenderContext = {
     baseUrl: inputs.baseUrl ?? summary.target.baseUrl ?? UNKNOWN_BASE_URL,
     keyHeader: inputs.keyHeader,
@@ -55,22 +68,28 @@ export function renderReports(
     [REPORT_FILES.certificationHtml]: certificationHtml(certification),
   };
   if (baseline) files[REPORT_FILES.regression] = json(compareRuns(baseline, summary));
+  if (inputs.traces?.length) {
+    files[REPORT_FILES.errors] = secrets.reduce(
+      (text, secret) => scrubSecret(text, secret),
+      inputs.traces.map((t) => `${t.operationId} > ${t.check}\n${t.trace}\n`).join('\n'),
+    );
+  }
   return files;
 }
 
 /**
- * Writes every report under `dir` and returns the paths written. Every file is checked for the
- * secret before the first one is written, so a leak leaves no partial report behind.
+ * Writes every report under `dir` and returns the paths written. Every file is checked for
+ * every secret before the first one is written, so a leak leaves no partial report behind.
  */
 export function writeReports(dir: string, inputs: ReportInputs): string[] {
   const files = renderReports(inputs);
   for (const [name, text] of Object.entries(files)) {
-    assertNoSecret(text, inputs.secret, path.join(dir, name));
+    for (const secret of inputs.secrets ?? []) assertNoSecret(text, secret, path.join(dir, name));
   }
   mkdirSync(dir, { recursive: true });
-  // A regression.json left by an earlier run would describe a comparison this run did not make.
-  if (!(REPORT_FILES.regression in files)) {
-    rmSync(path.join(dir, REPORT_FILES.regression), { force: true });
+  // Files an earlier run left would describe what this run did not do.
+  for (const stale of [REPORT_FILES.regression, REPORT_FILES.errors]) {
+    if (!(stale in files)) rmSync(path.join(dir, stale), { force: true });
   }
   return Object.entries(files).map(([name, text]) => {
     const file = path.join(dir, name);

@@ -1,103 +1,48 @@
 import * as allure from 'allure-js-commons';
 import { ContentType } from 'allure-js-commons';
-import type { Exchange } from '../model/exchange';
-import { getSpec, type OperationModel } from '../model';
-import { curlFor, KEY_ENV_VAR } from '../engine/http/curl';
-import {
-  assertNoSecret,
-  keyHeaderOf,
-  redactExchange,
-  type RedactOptions,
-} from '../engine/http/redact';
+import type { FailureRecord, JudgedOperation, RunSummary } from '../engine/summary';
 
 /*
- * Helpers the suites call inside a test running under `allure-jest/node`. allure-js-commons v3
- * is asynchronous: await every helper, or the labels may land after the test result is written.
+ * What a suite's test puts in Allure, from the run's (already redacted) summary. allure-js-commons
+ * v3 is asynchronous: every helper is awaited, or labels may land after the result is written.
  */
 
-export interface CheckLabels {
-  /** The spec tag the operation belongs to. */
-  epic: string;
-  /** `operationId (v1)` or `operationId (v0, deprecated)`. */
-  feature: string;
-  /** The check's name. */
-  story: string;
-}
-
-export async function labelCheck(labels: CheckLabels): Promise<void> {
-  await allure.epic(labels.epic);
-  await allure.feature(labels.feature);
-  await allure.story(labels.story);
-}
-
-/** Versions and deprecation in the feature name keep v0 and v1 apart in the report tree. */
+/** `operationId (v1)` or `operationId (v0, deprecated)`: keeps v0 and v1 apart in the report tree. */
 export function featureOf(
-  op: Pick<OperationModel, 'operationId' | 'version' | 'deprecated'>,
+  op: Pick<JudgedOperation, 'operationId' | 'version' | 'deprecated'>,
 ): string {
   return `${op.operationId} (${op.version}${op.deprecated ? ', deprecated' : ''})`;
 }
 
-export function checkLabelsOf(
-  op: Pick<OperationModel, 'operationId' | 'version' | 'deprecated' | 'tags'>,
+export async function labelCheck(
+  op: JudgedOperation,
   check: string,
-): CheckLabels {
-  return { epic: op.tags[0] ?? 'untagged', feature: featureOf(op), story: check };
-}
-
-export interface RunParameters {
-  /** A target name (`qal`, `mock`) or URL. */
-  target: string;
-  seed: number;
-  runs: number;
-}
-
-/**
- * The seed and run count change from run to run; they are excluded from Allure's history id so
- * a test keeps its history across runs.
- */
-export async function parametersOfRun(run: RunParameters): Promise<void> {
-  await allure.parameter('target', run.target);
-  await allure.parameter('seed', String(run.seed), { excluded: true });
-  await allure.parameter('runs', String(run.runs), { excluded: true });
-}
-
-export interface RecordExchangeOptions {
-  /** Default: the spec's apiKey header. */
-  keyHeader?: string;
-  /** Default: the API4PARTNERS_API_KEY env var. */
-  secret?: string;
-  /** When given, a curl line to reproduce the request is attached too. */
-  baseUrl?: string;
-}
-
-async function redactOptions(options: RecordExchangeOptions): Promise<RedactOptions> {
-  const keyHeader = options.keyHeader ?? keyHeaderOf(await getSpec());
-  return { keyHeader, secret: options.secret ?? process.env[KEY_ENV_VAR] };
+  summary: RunSummary,
+): Promise<void> {
+  await allure.epic(op.tags[0] ?? 'untagged');
+  await allure.feature(featureOf(op));
+  await allure.story(check);
+  await allure.parameter('target', summary.target.baseUrl ?? summary.target.name);
+  // Seed and runs change from run to run: kept out of Allure's history id.
+  await allure.parameter('seed', String(summary.seed), { excluded: true });
+  await allure.parameter('runs', String(summary.runs), { excluded: true });
 }
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
 
-/** One exchange as an Allure step with its request and response attached (key redacted). */
-export async function recordExchange(
-  exchange: Exchange,
-  options: RecordExchangeOptions = {},
-): Promise<void> {
-  const redact = await redactOptions(options);
-  const { request, response } = redactExchange(exchange, redact);
-  const attachments: Array<[string, string, ContentType]> = [
-    ['request', pretty(request), ContentType.JSON],
-    ['response', pretty(response), ContentType.JSON],
-  ];
-  if (options.baseUrl) {
-    attachments.push([
-      'curl',
-      curlFor(options.baseUrl, request, redact.keyHeader),
-      ContentType.TEXT,
-    ]);
-  }
-  for (const [name, text] of attachments) assertNoSecret(text, redact.secret, `Allure ${name}`);
-  const title = `${request.method.toUpperCase()} ${request.path} -> ${response.status}`;
-  await allure.step(title, async () => {
-    for (const [name, text, type] of attachments) await allure.attachment(name, text, type);
-  });
+/** A failure's example (the shrunk one when there is one) as a step with its attachments. */
+export async function attachFailure(failure: FailureRecord): Promise<void> {
+  const request = failure.shrunk?.request ?? failure.request;
+  const response = failure.shrunk?.response ?? failure.response;
+  const curl = failure.shrunk?.curl ?? failure.curl;
+  await allure.step(
+    `[${failure.id}] ${failure.kind}${failure.pointer ? ` at ${failure.pointer}` : ''}`,
+    async () => {
+      if (request) await allure.attachment('request', pretty(request), ContentType.JSON);
+      if (response) await allure.attachment('response', pretty(response), ContentType.JSON);
+      if (curl) await allure.attachment('curl', curl, ContentType.TEXT);
+      if (failure.sequence)
+        await allure.attachment('sequence', pretty(failure.sequence), ContentType.JSON);
+    },
+  );
 }

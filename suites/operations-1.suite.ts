@@ -1,3 +1,3 @@
 import { defineOperationSuites } from './define-suites';
 
-defineOperationSuites(1, 4);
+defineOperationSuites(1);

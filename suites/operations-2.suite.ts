@@ -1,3 +1,3 @@
 import { defineOperationSuites } from './define-suites';
 
-defineOperationSuites(2, 4);
+defineOperationSuites(2);

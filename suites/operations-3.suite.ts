@@ -1,3 +1,3 @@
 import { defineOperationSuites } from './define-suites';
 
-defineOperationSuites(3, 4);
+defineOperationSuites(3);

@@ -1,3 +1,3 @@
 import { defineOperationSuites } from './define-suites';
 
-defineOperationSuites(4, 4);
+defineOperationSuites(4);

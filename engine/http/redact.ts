@@ -72,7 +72,7 @@ export function redactExchange(exchange: Exchange, options: RedactOptions): Exch
   return {
     ...exchange,
     request: redactRequest(exchange.request, options),
-    response: redactResponse(exchange.response, options),
+    ...(exchange.response ? { response: redactResponse(exchange.response, options) } : {}),
   };
 }
 

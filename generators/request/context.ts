@@ -31,6 +31,7 @@ export function bodySchemaOptions(
     pools: options.pools,
     maxExtraItems: options.maxExtraItems,
     longStrings: options.longStrings,
+    complete: options.complete,
     hook: ruleHook(ctx, DESCRIPTION_RULES),
   };
 }

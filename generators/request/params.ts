@@ -59,6 +59,7 @@ function paramValue(
     pools: options.pools,
     maxExtraItems: options.maxExtraItems,
     longStrings: options.longStrings,
+    complete: options.complete,
     hook,
   });
   const types = isSchemaObject(param.schema) ? typesOf(param.schema) : undefined;
@@ -80,7 +81,9 @@ export function paramsArbitrary(
 ): fc.Arbitrary<Record<string, string>> {
   const model: Record<string, fc.Arbitrary<string>> = {};
   for (const p of params) model[p.name] = paramValue(p, options, hook);
-  const required = params.filter((p) => p.required || p.in === 'path').map((p) => p.name);
+  const required = params
+    .filter((p) => p.required || p.in === 'path' || options.complete)
+    .map((p) => p.name);
   return fc.record(model, { requiredKeys: required, noNullPrototype: true });
 }
 

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { SchemaHook, SchemaObject } from '../schema';
+import { forecastMatrixRule } from './forecast-matrix';
 import { searchCriterionRule } from './search-criterion';
 import { searchWindowRule } from './search-window';
 import type { DescriptionRule, RuleContext } from './types';
@@ -17,6 +18,7 @@ export const DESCRIPTION_RULES: ReadonlyArray<DescriptionRule> = [
   searchCriterionRule,
   utcDateTimeRule,
   uniquePartnerIdRule,
+  forecastMatrixRule,
 ];
 
 /** The schema hook that lets every applicable rule shape the values generated at a site. */

@@ -18,7 +18,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function arrayArbitrary(schema: SchemaObject, ctx: CompileContext): fc.Arbitrary<unknown[]> {
-  const minLength = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  const declared = typeof schema.minItems === 'number' ? schema.minItems : 0;
+  const minLength = ctx.options.complete ? Math.max(1, declared) : declared;
   const extra = ctx.options.maxExtraItems ?? DEFAULT_EXTRA_ITEMS;
   const maxLength = typeof schema.maxItems === 'number' ? schema.maxItems : minLength + extra;
   const items = ctx.compile((schema.items ?? DEFAULT_ITEMS) as SchemaObject, {

@@ -40,6 +40,11 @@ export interface SchemaGeneratorOptions {
   maxExtraItems?: number;
   /** Mix in strings of a few hundred characters (default true). */
   longStrings?: boolean;
+  /**
+   * Every declared property present and every list non-empty: a request with every place the
+   * schema defines, for the coverage phase to break each one.
+   */
+  complete?: boolean;
   hook?: SchemaHook;
 }
 

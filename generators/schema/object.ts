@@ -34,5 +34,6 @@ export function objectArbitrary(
       propertyName: name,
     });
   }
-  return fc.record(model, { requiredKeys: [...required], noNullPrototype: true });
+  const requiredKeys = ctx.options.complete ? Object.keys(model) : [...required];
+  return fc.record(model, { requiredKeys, noNullPrototype: true });
 }

@@ -3,6 +3,7 @@ import type { MockReply } from '../http-io';
 import type { JsonSchema } from '../../model';
 import {
   decide,
+  documentedCodeFor,
   documentedStatusFor,
   violationsFromAjv,
   type Decision,
@@ -25,7 +26,7 @@ export function reject(
   info?: Record<string, unknown>,
 ): MockReply {
   let { status } = decision;
-  let code = decision.outcome.code;
+  let code = documentedCodeFor(op, decision.outcome);
   if (status === 406 && state.faults.has('date-format-400') && op.responses['400']) {
     status = 400;
     code = undefined;

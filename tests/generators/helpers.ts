@@ -2,7 +2,6 @@ import { isDeepStrictEqual } from 'node:util';
 import type fc from 'fast-check';
 import { escapeSegment, type OperationModel } from '../../model';
 import {
-  AJV_KEYWORDS_OF,
   decodeParam,
   REMOVE,
   valueAtRequest,
@@ -19,6 +18,8 @@ export const RUNS = Number(process.env.GEN_RUNS ?? 1000);
 export function fcParams<T>(numRuns = RUNS): fc.Parameters<T> {
   return { seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, numRuns };
 }
+
+export { labelFound, strayFindings } from '../../generators';
 
 /** What the spec's own validators say about a request, asked directly (not through requestFindings). */
 export function specValidatorErrors(op: OperationModel, sample: RequestSample): string[] {
@@ -43,25 +44,6 @@ export function specValidatorErrors(op: OperationModel, sample: RequestSample): 
     }
   }
   return errors;
-}
-
-const isUnder = (pointer: string, root: string): boolean =>
-  pointer === root || pointer.startsWith(`${root}/`);
-
-/** The labelled reason is among the findings, at the labelled place. */
-export function labelFound(sample: InvalidSample, findings: Finding[]): boolean {
-  const keywords = AJV_KEYWORDS_OF[sample.violation] ?? [sample.violation];
-  return findings.some(
-    (f) =>
-      f.pointer === sample.pointer &&
-      (f.kind === sample.violation || (f.source === 'schema' && keywords.includes(f.kind))),
-  );
-}
-
-/** Findings elsewhere than at (or below) the labelled place: there must be none. */
-export function strayFindings(sample: InvalidSample, findings: Finding[]): Finding[] {
-  const root = sample.pointer.startsWith('/headers') ? '/headers' : sample.pointer;
-  return findings.filter((f) => !isUnder(f.pointer, root));
 }
 
 const HTTP_LEVEL = new Set(['malformed-json', 'wrong-content-type', 'empty-body']);

@@ -65,15 +65,14 @@ describe.each(operationIds)('%s', (operationId) => {
       fc.asyncProperty(arbitrary, async (sample) => {
         const res = await send(toRequest(op, sample));
         expect(conformsTo(op, res)).toEqual([]);
+        const answer = sample.expected.answers.find((a) => a.status === res.status);
         expect({ status: res.status, reason: sample.reason }).toEqual({
-          status: sample.expected.statuses.includes(res.status)
-            ? res.status
-            : sample.expected.statuses,
+          status: answer ? res.status : sample.expected.answers.map((a) => a.status),
           reason: sample.reason,
         });
-        if (sample.expected.code) {
+        if (answer?.code) {
           const body = res.body as { error?: { code?: string }; errors?: { code?: string } };
-          expect(body.error?.code ?? body.errors?.code).toBe(sample.expected.code);
+          expect(body.error?.code ?? body.errors?.code).toBe(answer.code);
         }
       }),
       { seed: fcSeed(), numRuns: NUM_RUNS },

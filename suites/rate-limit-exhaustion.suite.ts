@@ -1,3 +1,0 @@
-import { defineExhaustionSuite } from './define-suites';
-
-defineExhaustionSuite();
