@@ -30,7 +30,7 @@ export function steps(ctx: CheckContext, key: KeyChoice): Step[] {
     ];
   }
   return [
-    createStep(ctx, create, 'auth'),
+    createStep(ctx, create, 'auth', undefined, undefined, 'example'),
     {
       operationId: ctx.op.operationId,
       request: requestWithId(ctx.op, '{{id}}', valid.request.body),

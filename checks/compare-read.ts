@@ -30,6 +30,46 @@ export const EMPTY_READ_AS_ABSENT: Excuse = {
   when: 'the read schema allows null there ("type: [array, null]"): nothing was lost',
 };
 
+export const PATCH_LISTS_REPLACE_OR_EXTEND: Excuse = {
+  name: 'patchListsReplaceOrExtend',
+  allows: 'a list sent in a PATCH read back with more items than were sent',
+  when: 'the spec does not say whether a list in a PATCH replaces or extends the stored one',
+};
+
+export const ONLY_USED_FOR: Excuse = {
+  name: 'onlyUsedFor',
+  allows:
+    'a property sent where its description says it is "only used for" other values of a sibling (startDate/endDate of a PxC offer line) read back absent',
+  when: 'the description limits where the property is used ("Note: startDate/endDate are only used for YxC/QxC")',
+};
+
+/**
+ * Why a sent property may be dropped: its description says it is "only used for" some values
+ * of a sibling property (an enum holding them), and the object has another one (or the
+ * sibling's default is another one).
+ */
+export function unusedBecause(
+  property: string,
+  propSchema: SchemaObject | undefined,
+  sent: Json,
+  parentSchema: SchemaObject | undefined,
+): string | undefined {
+  const m = /only used for\s+([A-Za-z0-9_]+(?:\s*\/\s*[A-Za-z0-9_]+)*)/i.exec(
+    descriptionOf(propSchema),
+  );
+  if (!m) return undefined;
+  const values = m[1].split('/').map((v) => v.trim());
+  for (const [name, schema] of Object.entries(propertiesOf(parentSchema))) {
+    const members = (schema.enum as unknown[] | undefined) ?? [];
+    if (name === property || !values.every((v) => members.includes(v))) continue;
+    const actual = sent[name] ?? schema.default;
+    if (actual !== undefined && !values.includes(actual as string)) {
+      return `${property} is "only used for ${values.join('/')}" and ${name} is ${JSON.stringify(actual)}`;
+    }
+  }
+  return undefined;
+}
+
 /** One difference between what was sent and what was read, at a pointer of the sent body. */
 export interface Mismatch {
   kind: 'lost-value' | 'changed-value' | 'list-length';
@@ -195,6 +235,12 @@ function compareList(
       { kind: 'list-length', pointer, detail: `sent ${sent.length} items, read ${read.length}` },
     ];
   }
+  if (read.length > sent.length) {
+    walk.out.excuses.set(
+      PATCH_LISTS_REPLACE_OR_EXTEND,
+      `${pointer}: sent ${sent.length} items, read ${read.length}`,
+    );
+  }
   const [sentItem, readItem] = [itemsOf(sentSchema), itemsOf(readSchema)];
   const out: Mismatch[] = [];
   const free = read.map((_, i) => i);
@@ -257,6 +303,11 @@ function compareObject(
         walk.out.setAside.push(`${at}: ${why}`);
         continue;
       }
+      const unused = unusedBecause(key, sentProp, sent, sentSchema);
+      if (unused) {
+        walk.out.excuses.set(ONLY_USED_FOR, `${at}: ${unused}`);
+        continue;
+      }
       out.push({
         kind: 'lost-value',
         pointer: at,
@@ -292,6 +343,14 @@ function placeInRead(
     }
   }
   return { value: undefined, found: false };
+}
+
+/** The read schema of the place a top-level part of a write body lives in (see placeInRead). */
+export function schemaInRead(
+  readSchema: JsonSchema | undefined,
+  key: string,
+): SchemaObject | undefined {
+  return placeInRead(propertiesOf(readSchema).data, {}, key).schema;
 }
 
 /**

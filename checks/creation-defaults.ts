@@ -1,20 +1,21 @@
 import {
   creationDefaults,
+  requiredOf,
   enumOf,
   itemsOf,
   propertiesOf,
   requestWithId,
   roleOf,
   type AnsweredExchange,
-  type JsonSchema,
   type OperationModel,
   type SchemaObject,
 } from '../model';
 import {
-  compareSentToRead,
   DATE_READ_AS_DAY,
   EMPTY_READ_AS_ABSENT,
   LIST_ORDER,
+  ONLY_USED_FOR,
+  schemaInRead,
 } from './compare-read';
 import {
   asJson,
@@ -123,28 +124,34 @@ function judgeDefaults(
   }
   // A `default` in the request schema is what the server assumes when the value is left out.
   const sent = asJson(created.request.body) ?? {};
+  const readLists = readResource(read.response.body) ?? {};
   for (const { list, property, value } of listDefaults(writer)) {
-    if (!Array.isArray(sent[list])) continue;
-    const expected = {
-      [list]: (sent[list] as Json[]).map((item) => ({ ...item, [property]: value })),
-    };
-    const comparison = compareSentToRead(
-      expected,
-      read.response.body,
-      writer.requestBody?.json?.schema as JsonSchema,
-      reader.responses['200']?.json?.schema,
-      { translate: translator(ctx.spec) },
+    const items = sent[list];
+    const readItems = readLists[list];
+    if (!Array.isArray(items) || !Array.isArray(readItems)) continue;
+    // Each read item that matches a sent one by the item's required text fields (offerNameId).
+    const keys = requiredOf(itemsOf(propertiesOf(writer.requestBody?.json?.schema)[list])).filter(
+      (k) => items.every((i) => typeof (i as Json)[k] === 'string'),
     );
-    const miss = comparison.mismatches.find(
-      (m) => m.pointer.endsWith(`/${property}`) || m.kind === 'changed-value',
-    );
-    if (miss)
-      return defect(
-        `/${list}/*/${property}`,
-        `${property} defaulted to ${JSON.stringify(value)} (schema default)`,
-        miss.detail,
-        `${writer.requestBody?.json?.schemaPointer}: default`,
+    const readSchema = propertiesOf(
+      itemsOf(schemaInRead(reader.responses['200']?.json?.schema, list)),
+    )[property];
+    const accepted = translator(ctx.spec)(property, String(value), undefined, readSchema) ?? [
+      String(value),
+    ];
+    for (const item of items as Json[]) {
+      const match = (readItems as Json[]).find((r) =>
+        keys.every((k) => asJson(r)?.[k] === item[k]),
       );
+      if (match && !accepted.includes(match[property] as string)) {
+        return defect(
+          `/${list}/*/${property}`,
+          `${property} defaulted to ${accepted.join(' or ')} (schema default ${JSON.stringify(value)})`,
+          `read ${JSON.stringify(match[property])}`,
+          `${writer.requestBody?.json?.schemaPointer}: default`,
+        );
+      }
+    }
   }
   const rules = forecastRulesOf(writer);
   const row = rules.rows.get(String(params.status));
@@ -197,7 +204,7 @@ export const creationDefaultsCheck: ScenarioCheck = {
   asserts:
     'defaults stated in descriptions (reasonWon STRNG_VAL_PROP, reasonLost NO_PROJECT, dsOwnerEmail set) and schemas (revenueType PxC) are applied; forecastCategory follows the status matrix, is set by the system for WON/LOST whatever was sent, and is ignored at creation for LEAD_OPEN/QUALIFIED/ACCEPTED',
   appliesTo: (op) => roleOf(op) === 'create',
-  excuses: [DATE_READ_AS_DAY, LIST_ORDER, EMPTY_READ_AS_ABSENT],
+  excuses: [DATE_READ_AS_DAY, LIST_ORDER, EMPTY_READ_AS_ABSENT, ONLY_USED_FOR],
   sequences: { defaults: judgeDefaults, forecast_ignored: judgeIgnored },
   async run(ctx) {
     if (!ctx.caps.writes) return ctx.record(skip('needs a create: no writes on production'));
@@ -214,6 +221,7 @@ export const creationDefaultsCheck: ScenarioCheck = {
         purpose,
         undefined,
         captures === 'id' ? '{{partnerId}}' : '{{partnerId2}}',
+        'example',
       );
       return {
         ...base,

@@ -52,8 +52,11 @@ export const documentedErrorCodes: ScenarioCheck = {
     if (role === 'create') {
       // The same partner id twice from one key; the second body otherwise new.
       await ctx.sequence('duplicate_partner_id', [
-        createStep(ctx, ctx.op, 'dup'),
-        { ...createStep(ctx, ctx.op, 'dup-again'), captures: undefined },
+        createStep(ctx, ctx.op, 'dup', undefined, undefined, 'example'),
+        {
+          ...createStep(ctx, ctx.op, 'dup-again', undefined, undefined, 'example'),
+          captures: undefined,
+        },
       ]);
     }
     if (role === 'read' || role === 'update') {

@@ -1,4 +1,10 @@
-import { descriptionOf, propertiesOf, type JsonSchema, type ResponseModel } from '../model';
+import {
+  descriptionOf,
+  propertiesOf,
+  type JsonSchema,
+  type ResponseModel,
+  type SpecModel,
+} from '../model';
 import { documentedResponse } from './response-doc';
 import {
   excusedPass,
@@ -40,6 +46,40 @@ export function envelopeFields(
     if (statusCode || success) return { holder, statusCode, success };
   }
   return undefined;
+}
+
+type Fields = { holder: string; statusCode?: string; success?: string };
+const namesBySpec = new WeakMap<object, Fields | undefined>();
+
+/** The envelope's field names as the spec's described envelopes name them (one spec, one envelope). */
+function describedNames(spec: SpecModel): Fields | undefined {
+  if (namesBySpec.has(spec)) return namesBySpec.get(spec);
+  let found: Fields | undefined;
+  for (const op of spec.operations) {
+    for (const response of Object.values(op.responses)) {
+      const f = envelopeFields(response.json?.schema);
+      if (f?.statusCode && f.success) found ??= f;
+    }
+  }
+  namesBySpec.set(spec, found);
+  return found;
+}
+
+/**
+ * The envelope of a schema that does not describe its fields (the read's 500, the update's
+ * 400): the same names, of the same types, as the described envelopes use.
+ */
+function undescribedEnvelope(spec: SpecModel, schema: JsonSchema | undefined): Fields | undefined {
+  const names = describedNames(spec);
+  const props = propertiesOf(propertiesOf(schema)[names?.holder ?? '']);
+  if (!names) return undefined;
+  const statusCode =
+    names.statusCode && typeIs(props[names.statusCode] ?? {}, 'integer')
+      ? names.statusCode
+      : undefined;
+  const success =
+    names.success && typeIs(props[names.success] ?? {}, 'boolean') ? names.success : undefined;
+  return statusCode || success ? { holder: names.holder, statusCode, success } : undefined;
 }
 
 /** What the spec's own examples for this response show in one envelope field. */
@@ -92,11 +132,12 @@ export const envelopeConsistency: ResponseCheck = {
   asserts:
     'info.statusCode equals the HTTP status and info.success is true exactly for a 2xx (where a spec example shows otherwise, that value is accepted and recorded)',
   excuses: [STATUS_CODE_AS_IN_EXAMPLE],
-  judge(exchange, { op }) {
+  judge(exchange, { op, spec }) {
     const { status, body } = exchange.response;
     const documented = documentedResponse(op, status);
     if (!documented?.json) return skip(`no JSON body documented for ${status}`);
-    const fields = envelopeFields(documented.json.schema);
+    const fields =
+      envelopeFields(documented.json.schema) ?? undescribedEnvelope(spec, documented.json.schema);
     if (!fields) return skip(`the ${status} body documents no envelope`);
     const holder = asJson(asJson(body)?.[fields.holder]);
     if (!holder) return skip(`no ${fields.holder} in the body`);

@@ -82,7 +82,7 @@ export const keyIsolation: ScenarioCheck = {
       return ctx.record(skip('needs an object created by the run: no writes on production'));
     const create = createOf(ctx, ctx.op.version);
     if (!create) return ctx.record(skip('no create operation'));
-    const made = createStep(ctx, create, 'isolation');
+    const made = createStep(ctx, create, 'isolation', undefined, undefined, 'example');
     if (roleOf(ctx.op) === 'read') {
       return ctx.sequence('read_by_other_key', [made, readStep(ctx.op, 'second')]);
     }

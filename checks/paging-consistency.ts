@@ -2,6 +2,7 @@ import { requestFor, roleOf, type AnsweredExchange, type OperationModel } from '
 import { asJson } from './scenario-kit';
 import {
   fail,
+  inconclusive,
   pass,
   skip,
   type JudgeContext,
@@ -26,8 +27,9 @@ const page = (op: OperationModel, skipN: number, top: number): Step => ({
 });
 
 /** Pages needed for a full walk are bounded; a larger catalogue is not walked. */
-const WALK_PAGE_SIZE = 500;
 const WALK_MAX_PAGES = 20;
+/** A walk of a few pages at least (an offset error between pages shows only then), bounded. */
+const walkPageSize = (count: number): number => Math.min(1000, Math.max(50, Math.ceil(count / 4)));
 
 function notAllAnswered(exchanges: AnsweredExchange[]): Verdict | undefined {
   const bad = exchanges.find((e) => e.response.status !== 200);
@@ -99,17 +101,19 @@ function judgeWalk(
   let ended = false;
   for (const exchange of exchanges) {
     if (exchange.response.status !== 200)
-      return skip(`page answered ${exchange.response.status}: the walk did not finish`);
+      return inconclusive(`page answered ${exchange.response.status}: the walk did not finish`);
     const items = itemsOf(exchange);
     if (!items) return skip('a page has no `data` list');
     seen += items.length;
-    if (items.length < WALK_PAGE_SIZE) {
+    if (items.length < Number(params.pageSize)) {
       ended = true;
       break;
     }
   }
   if (!ended)
-    return skip(`${exchanges.length} full pages: the walk did not reach the end of the list`);
+    return inconclusive(
+      `${exchanges.length} full pages: the walk did not reach the end of the list`,
+    );
   const count = (exchanges[0] && countOf(exchanges[0])) ?? Number(params.count);
   if (seen === count) return pass(`walked ${seen} items`);
   return fail({
@@ -144,15 +148,16 @@ export const pagingConsistency: ScenarioCheck = {
     const count = windows[0] ? countOf(windows[0]) : undefined;
     if (count === undefined) return ctx.record(skip('no estimatedSearchCount to walk against'));
     if (count === 0) return ctx.record(skip('the catalogue is empty: nothing to walk'));
-    if (count > WALK_PAGE_SIZE * WALK_MAX_PAGES)
+    const size = walkPageSize(count);
+    if (count > size * WALK_MAX_PAGES)
       return ctx.record(
         skip(`catalogue of ${count} items: too large to walk in ${WALK_MAX_PAGES} pages`),
       );
-    const pages = Math.floor(count / WALK_PAGE_SIZE) + 1;
+    const pages = Math.floor(count / size) + 1;
     await ctx.sequence(
       'walk',
-      Array.from({ length: pages }, (_, i) => page(ctx.op, i * WALK_PAGE_SIZE, WALK_PAGE_SIZE)),
-      { count },
+      Array.from({ length: pages }, (_, i) => page(ctx.op, i * size, size)),
+      { count, pageSize: size },
     );
   },
 };

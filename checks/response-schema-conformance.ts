@@ -2,13 +2,12 @@ import type { ErrorObject } from 'ajv';
 import { ajvErrorsText, documentedResponse } from './response-doc';
 import { fail, pass, skip, type FailureDetail, type ResponseCheck } from './types';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 /** The first bytes of a body, on one line, for a reader to recognise what came instead. */
 export function bodyPreview(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const line = text
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const line = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   return line.length > max ? `${JSON.stringify(line.slice(0, max))}…` : JSON.stringify(line);
 }
 

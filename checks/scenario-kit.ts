@@ -1,4 +1,5 @@
 import {
+  itemsOf,
   parseForecastRules,
   propertiesOf,
   requestWithId,
@@ -12,7 +13,7 @@ import {
   type OperationRole,
   type SpecModel,
 } from '../model';
-import type { CheckContext, JudgeContext, Step } from './types';
+import type { CheckContext, JudgeContext, RequestShape, Step } from './types';
 
 /*
  * What scenario checks share: finding the operations a scenario needs (by what they do, never
@@ -90,8 +91,12 @@ export function createStep(
   purpose: string,
   edit?: (body: Json) => Json,
   placeholder = '{{partnerId}}',
+  shape: RequestShape = 'random',
 ): Step {
-  const request = withPartnerPlaceholder(ctx.validRequest(purpose, create).request, placeholder);
+  const request = withPartnerPlaceholder(
+    ctx.validRequest(purpose, create, shape).request,
+    placeholder,
+  );
   const body = asJson(request.body);
   return {
     operationId: create.operationId,
@@ -105,6 +110,26 @@ export const readStep = (reader: OperationModel, key?: Step['key']): Step => ({
   request: requestWithId(reader, '{{id}}'),
   ...(key ? { key } : {}),
 });
+
+/**
+ * A write body whose lists carry one item per value of their items' first enum property (one
+ * offer line per revenue type): every value of a vocabulary is then written and read back,
+ * whatever the draw.
+ */
+export function withEveryItemValue(body: Json, writer: OperationModel): Json {
+  const out: Json = { ...body };
+  for (const [list, schema] of Object.entries(propertiesOf(writer.requestBody?.json?.schema))) {
+    const items = out[list];
+    if (!Array.isArray(items) || items.length === 0) continue;
+    const itemProps = propertiesOf(itemsOf(schema));
+    const field = Object.keys(itemProps).find((name) => Array.isArray(itemProps[name].enum));
+    if (!field) continue;
+    const values = (itemProps[field].enum as unknown[]).filter((v) => typeof v === 'string');
+    const template = asJson(items[0]) ?? {};
+    out[list] = values.map((value) => ({ ...template, [field]: value }));
+  }
+  return out;
+}
 
 /** The request-body schema of the resource a write operation sends. */
 export function resourceSchema(writer: OperationModel): JsonSchema | undefined {

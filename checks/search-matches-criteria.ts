@@ -124,8 +124,11 @@ export const searchMatchesCriteria: ScenarioCheck = {
     await ctx.sequence(
       'exact_id',
       [
-        createStep(ctx, create, 'exact-a'),
-        { ...createStep(ctx, create, 'exact-b', undefined, '{{partnerId}}X'), captures: 'id2' },
+        createStep(ctx, create, 'exact-a', undefined, undefined, 'example'),
+        {
+          ...createStep(ctx, create, 'exact-b', undefined, '{{partnerId}}X', 'example'),
+          captures: 'id2',
+        },
         searchStep(ctx.op, { [id]: ['{{partnerId}}'] }),
         searchStep(ctx.op, { [id]: '{{partnerId}}' }),
       ],
@@ -135,7 +138,7 @@ export const searchMatchesCriteria: ScenarioCheck = {
     await ctx.sequence(
       'and_within_item',
       [
-        createStep(ctx, create, 'and'),
+        createStep(ctx, create, 'and', undefined, undefined, 'example'),
         searchStep(ctx.op, {
           [id]: ['{{partnerId}}'],
           modifiedDate: { fromDate: '{{now-691200}}', toDate: '{{now-604800}}' },

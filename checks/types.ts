@@ -69,6 +69,8 @@ export interface GeneratedRequest {
   };
 }
 
+export type RequestShape = 'random' | 'complete' | 'example';
+
 /** Which key a request carries. */
 export type KeyChoice = 'own' | 'second' | 'none' | 'unknown';
 
@@ -168,8 +170,12 @@ export interface CheckContext extends JudgeContext {
   send(request: HttpRequest, options?: SendOptions): Promise<AnsweredExchange | undefined>;
   /** Generated requests, sent and judged one by one; a failing one is shrunk through the target. */
   sendGenerated(batch: GeneratedBatch): Promise<void>;
-  /** A valid request of `op` (default: the check's own), unsent. */
-  validRequest(purpose: string, op?: OperationModel): GeneratedRequest;
+  /**
+   * A valid request of `op` (default: the check's own), unsent: drawn at random (`random`), with
+   * every property the schema declares (`complete`), or the spec's own request example
+   * (`example`, falling back to random where the spec gives none).
+   */
+  validRequest(purpose: string, op?: OperationModel, shape?: RequestShape): GeneratedRequest;
   /** Run a stateful sequence and judge it with the check's sequence judge of that name. */
   sequence(
     name: string,

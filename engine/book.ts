@@ -245,19 +245,26 @@ export class Book {
         failures: all.map(([signature]) => signature),
       };
     }
+    const inconclusive = [...e.skips].filter(([, why]) => why).map(([reason]) => reason);
+    const flag = inconclusive.length ? { inconclusive: true } : {};
     if (e.passes > 0) {
+      const notes = e.notes.length ? `; ${e.notes.join('; ')}` : '';
+      // Something was verified, but not all: a pass that says what it could not conclude.
+      const partial = inconclusive.length
+        ? `; could not conclude: ${inconclusive.slice(0, 2).join('; ')}`
+        : '';
       return {
         ...base,
         status: 'passed',
-        message: `${e.passes} verified${e.notes.length ? `; ${e.notes.join('; ')}` : ''}`,
+        message: `${e.passes} verified${notes}${partial}`,
+        ...flag,
       };
     }
-    const inconclusive = [...e.skips.values()].some(Boolean);
     return {
       ...base,
       status: 'skipped',
       message: e.skips.size ? [...e.skips.keys()].slice(0, 3).join('; ') : 'nothing to verify',
-      ...(inconclusive ? { inconclusive: true } : {}),
+      ...flag,
     };
   }
 

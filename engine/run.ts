@@ -11,6 +11,7 @@ import type {
   JudgeContext,
   KeyChoice,
   QuotaWindow,
+  RequestShape,
   ResponseCheck,
   ScenarioCheck,
   SendOptions as CheckSendOptions,
@@ -20,12 +21,9 @@ import type {
 import {
   breaksOnlyItsLabel,
   drawShrinkable,
-  invalidCoverage,
-  invalidRequest,
   requestFindings,
   toHttpRequest,
   validCoverage,
-  validRequest,
   type Drawn,
   type InvalidSample,
   type RequestSample,
@@ -42,6 +40,13 @@ import {
   type SpecModel,
 } from '../model';
 import { Book, type Evidence } from './book';
+import {
+  coverageRequests,
+  GENERATED_ID_PREFIX,
+  GENERATOR_OPTIONS,
+  invalidArbitrary,
+  validArbitrary,
+} from './generation';
 import type { RunConfig } from './config';
 import { computeCoverage, type CoveredExchange } from './coverage';
 import { curlFor } from './http/curl';
@@ -90,6 +95,9 @@ export interface RunResult {
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The coverage phases' seed: the same classes of input, the same way, in every run. */
+const COVERAGE_SEED = 0x5eed;
 
 /** A seed per (operation, purpose): adding a check does not change what another check sends. */
 export function seedFor(seed: number, op: OperationModel, purpose: string): number {
@@ -296,8 +304,42 @@ class Run {
     return this.spec.operation(id);
   }
 
-  sampleRequest(op: OperationModel, purpose: string): RequestSample {
-    const [sample] = fc.sample(validRequest(this.spec, op, { idPrefix: this.idPrefix }), {
+  /** The spec's first request example the request schema and description rules accept. */
+  private exampleSample(op: OperationModel): RequestSample | undefined {
+    const media = op.requestBody?.json;
+    for (const example of media?.examples ?? []) {
+      const sample: RequestSample = {
+        operationId: op.operationId,
+        pathParams: {},
+        query: {},
+        body: structuredClone(example.value),
+        contentType: media?.contentType,
+      };
+      for (const p of op.parameters.filter((x) => x.in === 'path'))
+        sample.pathParams[p.name] = 'EXAMPLE-ID';
+      // The example's partner id would be used up by the first create: ours is made fresh.
+      const resource = asJson(asJson(sample.body)?.leadOpportunity);
+      if (typeof resource?.[PARTNER_ID_FIELD] === 'string')
+        resource[PARTNER_ID_FIELD] = `${GENERATED_ID_PREFIX}EX`;
+      if (
+        requestFindings(op, sample, GENERATOR_OPTIONS).filter((f) => !f.pointer.startsWith('/path'))
+          .length === 0
+      )
+        return sample;
+    }
+    return undefined;
+  }
+
+  sampleRequest(
+    op: OperationModel,
+    purpose: string,
+    shape: RequestShape = 'random',
+  ): RequestSample {
+    if (shape === 'example') {
+      const example = this.exampleSample(op);
+      if (example) return example;
+    }
+    const [sample] = fc.sample(validArbitrary(this.spec, op, shape === 'complete'), {
       seed: seedFor(this.config.seed, op, purpose),
       numRuns: 1,
     });
@@ -315,8 +357,9 @@ class Run {
     if (known) return known;
     const create = createOf(this.judgeContext(op), version);
     if (!create || !this.target.apiKey || this.target.isProduction) return undefined;
+    // The spec's own minimal example: an object to act on, not a test of what a create accepts.
     const request = this.freshen(
-      toHttpRequest(create, this.sampleRequest(create, `object-${op.operationId}`)),
+      toHttpRequest(create, this.sampleRequest(create, `object-${op.operationId}`, 'example')),
     );
     const exchange = this.answered(await this.session.send(request, { op: create }), op, check);
     const id =
@@ -400,34 +443,40 @@ class Run {
     sample: RequestSample | InvalidSample;
     drawn?: Drawn<RequestSample | InvalidSample>;
   }> {
-    const seed = seedFor(this.config.seed, op, batch.purpose);
-    const options = { idPrefix: this.idPrefix };
+    // The coverage phase and the random invalid draws are shared by the checks that split them
+    // (coded ones for documented_error_codes, the others for negative_data_rejection).
+    // The coverage phases are the same every run (a class of input met once, whatever the
+    // seed); the random draws vary with the seed, and the invalid ones are split between the
+    // checks (coded ones for documented_error_codes, the others for negative_data_rejection).
+    const seed =
+      batch.kind === 'coverage' || batch.kind === 'valid-coverage'
+        ? COVERAGE_SEED
+        : seedFor(this.config.seed, op, batch.kind === 'invalid' ? batch.kind : batch.purpose);
+    const options = GENERATOR_OPTIONS;
     const coded = (s: InvalidSample): boolean =>
       batch.coded === undefined ||
       s.expected.answers.some((a) => a.code !== undefined) === batch.coded;
     switch (batch.kind) {
       case 'valid':
-        return drawShrinkable(validRequest(this.spec, op, options), seed, batch.count).map(
-          (drawn) => ({ sample: drawn.value, drawn }),
-        );
+        return drawShrinkable(validArbitrary(this.spec, op), seed, batch.count).map((drawn) => ({
+          sample: drawn.value,
+          drawn,
+        }));
       case 'valid-coverage':
         return validCoverage(op, sentValid, options, seed).map((sample) => ({ sample }));
       case 'coverage':
-        return invalidCoverage(op, options, seed)
+        return coverageRequests(this.spec, op, seed)
           .filter(coded)
           .map((sample) => ({ sample }));
       case 'invalid': {
-        let arbitrary;
-        try {
-          arbitrary = invalidRequest(this.spec, op, options);
-        } catch {
-          return [];
-        }
-        // Coded cases are rare among random ones: draw more, keep a few of each code.
-        const draws = batch.coded ? Math.max(40, batch.count * 2) : batch.count;
+        const arbitrary = invalidArbitrary(this.spec, op);
+        if (!arbitrary) return [];
+        // One draw per operation, split by the checks: coded cases are rare among random ones,
+        // so it is large enough to meet a few of each code.
         const perCode = new Map<string, number>();
-        return drawShrinkable(arbitrary, seed, draws)
+        return this.invalidDraws(op, arbitrary, seed)
           .filter((d) => coded(d.value))
+          .slice(0, batch.perCode ? undefined : batch.count)
           .filter((d) => {
             if (!batch.perCode) return true;
             const code = d.value.expected.answers.map((a) => a.code).join('/');
@@ -443,6 +492,20 @@ class Run {
   }
 
   private readonly validSent = new Map<string, RequestSample[]>();
+  private readonly invalidDrawn = new Map<string, Array<Drawn<InvalidSample>>>();
+
+  private invalidDraws(
+    op: OperationModel,
+    arbitrary: fc.Arbitrary<InvalidSample>,
+    seed: number,
+  ): Array<Drawn<InvalidSample>> {
+    let drawn = this.invalidDrawn.get(op.operationId);
+    if (!drawn) {
+      drawn = drawShrinkable(arbitrary, seed, this.config.runs * 2);
+      this.invalidDrawn.set(op.operationId, drawn);
+    }
+    return drawn;
+  }
 
   private requestOf(op: OperationModel, sample: RequestSample, onto?: string): HttpRequest {
     const request = this.freshen(toHttpRequest(op, sample));
@@ -519,7 +582,7 @@ class Run {
     signature: string,
     context: { label?: GeneratedRequest['label']; onto?: string; from: HttpRequest },
   ): Promise<void> {
-    const options = { idPrefix: this.idPrefix };
+    const options = GENERATOR_OPTIONS;
     const inClass = (value: RequestSample | InvalidSample): boolean =>
       context.label
         ? breaksOnlyItsLabel(op, value as InvalidSample, options)
@@ -623,8 +686,8 @@ class Run {
           check.name,
         ),
       sendGenerated: (batch) => this.sendGenerated(op, check, batch),
-      validRequest: (purpose, other = op) => ({
-        request: toHttpRequest(other, this.sampleRequest(other, purpose)),
+      validRequest: (purpose, other = op, shape = 'random') => ({
+        request: this.freshen(toHttpRequest(other, this.sampleRequest(other, purpose, shape))),
       }),
       sequence: (name, steps, params = {}) => this.sequence(op, check, name, steps, params),
       objectFor: (version) => this.objectFor(op, check.name, version),

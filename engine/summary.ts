@@ -74,7 +74,7 @@ export interface CheckRecord {
   exchanges: number;
   /** Ids of its failures (see `failures` of the summary). */
   failures?: string[];
-  /** Skipped because the target kept it from concluding, not because it did not apply. */
+  /** The target kept it from concluding, wholly (skipped) or in part (passed): not a clean pass. */
   inconclusive?: boolean;
   /** Things seen where the spec is silent: recorded, not failed. */
   observations?: string[];
@@ -154,8 +154,7 @@ export interface RunSummary {
 export function verdictOf(checks: Pick<CheckRecord, 'status' | 'inconclusive'>[]): Verdict {
   if (checks.some((c) => c.status === 'failed')) return 'NOT CONFORMANT';
   if (!checks.some((c) => c.status === 'passed')) return 'INCONCLUSIVE';
-  if (checks.some((c) => c.status === 'error' || (c.status === 'skipped' && c.inconclusive)))
-    return 'INCONCLUSIVE';
+  if (checks.some((c) => c.status === 'error' || c.inconclusive)) return 'INCONCLUSIVE';
   return 'CONFORMANT';
 }
 

@@ -5,6 +5,8 @@ import { decodeParam, serializeParam } from './request/params';
 import { requestFindings } from './request/findings';
 import { withValueAt } from './request/pointer';
 import { validRequestOf } from './request/valid';
+import { PARTNER_ID_PROPERTY } from './rules';
+import { typesOf } from './schema';
 import type { GeneratorOptions, InvalidSample, RequestSample } from './types';
 import { walkValue, type ValueSite } from './walk';
 
@@ -19,13 +21,23 @@ function seedOf(seed: number, name: string): number {
 }
 
 /** Requests with every place the schema defines: every property present, every list non-empty. */
+const basesCache = new WeakMap<OperationModel, Map<string, RequestSample[]>>();
+
 function completeBases(
   op: OperationModel,
   options: GeneratorOptions,
   seed: number,
   count: number,
 ): RequestSample[] {
-  return fc.sample(validRequestOf(op, { ...options, complete: true }), { seed, numRuns: count });
+  const key = `${JSON.stringify(options)}|${seed}|${count}`;
+  let byKey = basesCache.get(op);
+  if (!byKey) basesCache.set(op, (byKey = new Map()));
+  let bases = byKey.get(key);
+  if (!bases) {
+    bases = fc.sample(validRequestOf(op, { ...options, complete: true }), { seed, numRuns: count });
+    byKey.set(key, bases);
+  }
+  return bases;
 }
 
 /**
@@ -150,13 +162,52 @@ function setAtPlace(
   return hits > 0 ? out : undefined;
 }
 
+/** Free text with characters beyond ASCII (accents, CJK, right-to-left): JSON strings are Unicode. */
+const NON_ASCII_TEXT = 'Bäckerei Müller – 東京支店 – مشروع جديد';
+/** Long enough to overflow the text columns of a database a server might store into. */
+const LONG_TEXT = Array.from({ length: 40 }, (_, i) => `Projekt ${i} Big-Picture Topic`).join(' ').slice(0, 1000);
+
+/** Places holding free text: strings with no enum, format, pattern or length limit, and not an id that must be unique. */
+function freeTextPlaces(op: OperationModel, sample: RequestSample): string[] {
+  const out = new Set<string>();
+  const media = op.requestBody?.json;
+  if (!media || sample.body === undefined) return [];
+  walkValue(media.schema, sample.body, { at: '/body', pointer: media.schemaPointer }, (site) => {
+    const s = site.schema;
+    const isText = (typesOf(s) ?? []).includes('string') && typeof site.value === 'string';
+    const free = !s.enum && !s.format && !s.pattern && s.maxLength === undefined && s.minLength === undefined;
+    if (isText && free && site.propertyName !== PARTNER_ID_PROPERTY) out.add(placeOf(site.at));
+  });
+  return [...out];
+}
+
+/**
+ * Valid requests with every free-text field long (1000 characters) or in non-ASCII text:
+ * values a conforming server stores as sent, which crash careless ones.
+ */
+function textCoverage(op: OperationModel, bases: RequestSample[], options: GeneratorOptions): RequestSample[] {
+  const out: RequestSample[] = [];
+  for (const text of [LONG_TEXT, NON_ASCII_TEXT]) {
+    for (const base of bases) {
+      const places = freeTextPlaces(op, base);
+      if (places.length === 0) break;
+      const candidate = places.reduce<RequestSample | undefined>((s, place) => (s ? setAtPlace(s, place, text) : s), base);
+      if (candidate && requestFindings(op, candidate, options).length === 0) {
+        out.push(candidate);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Values per request for a list of enum values: a list may carry many at once. */
 const LIST_CHUNK = 12;
 
 /**
- * Valid requests that carry every enum value `sent` did not: a scalar value per request, the
- * values of a list of enums together. Each is a complete valid request (schema and description
- * rules), so a conforming server accepts it.
+ * Valid requests that carry every enum value `sent` did not (a scalar value per request, the
+ * values of a list of enums together), and free text long and non-ASCII. Each is a complete
+ * valid request (schema and description rules), so a conforming server accepts it.
  */
 export function validCoverage(
   op: OperationModel,
@@ -168,6 +219,7 @@ export function validCoverage(
   if (bases.length === 0) return [];
   const seen = enumValuesSent(op, sent);
   const out: RequestSample[] = [];
+  out.push(...textCoverage(op, bases, options));
   const places = enumPlaces(op, bases[0]);
   for (const [place, { values, list }] of places) {
     const missing = values.filter((v) => !seen.get(place)?.has(JSON.stringify(v)));

@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../model';
+import { isRecord } from '../model/schema-access';
 import type { FaultId } from './faults';
 import { createHandler } from './handlers/create';
 import { hasLongString } from './handlers/write';
@@ -65,6 +66,7 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const route = createRouter(spec.operations);
 
+  const answeredOnce = new Set<string>();
   const serve = (
     op: OperationModel,
     req: IncomingMessage,
@@ -72,6 +74,13 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
     read: BodyRead,
   ): MockReply => {
     if (maintenance && op.responses['503']) return maintenanceReply(state, op);
+    if (faults.has('flaky-503') && op.responses['503'] && !answeredOnce.has(op.operationId)) {
+      answeredOnce.add(op.operationId);
+      return {
+        status: 503,
+        body: state.envelopes.failure(op, 503, { code: 'BUSY', message: 'Busy, try again' }),
+      };
+    }
     const body = parseRequestBody(state, op, req.headers['content-type'], read, maxBodyBytes);
     if ('rejected' in body) return body.rejected;
     ctx.body = body.parsed;
@@ -92,11 +101,25 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
   ): void => {
     const headers = { ...reply.headers };
     if (op && rate && !faults.has('missing-rate-limit-headers')) {
-      const shown = faults.has('rate-limit-remaining-stuck')
-        ? { ...rate, remaining: rate.limit }
-        : rate;
+      const shown = faults.has('rate-limit-epoch-reset')
+        ? {
+            ...rate,
+            remaining: rate.limit,
+            resetSeconds: Math.floor(now() / 1000) + rate.resetSeconds,
+          }
+        : faults.has('rate-limit-remaining-stuck')
+          ? { ...rate, remaining: rate.limit }
+          : rate;
       const documented = op.responses[String(reply.documentedStatus ?? reply.status)];
       Object.assign(headers, rateLimitHeaders(documented?.headers ?? [], shown));
+    }
+    if (
+      faults.has('envelope-says-success') &&
+      reply.status === 400 &&
+      isRecord(reply.body) &&
+      isRecord(reply.body.info)
+    ) {
+      reply.body.info.success = true;
     }
     const contentType = faults.has('text-plain-content-type')
       ? 'text/plain; charset=utf-8'
@@ -137,6 +160,12 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
     } else if (key !== undefined && !apiKeys.has(key)) {
       const status = faults.has('bad-key-401') ? 401 : 403;
       return finish(res, op, { status, body: state.envelopes.example(op, status, 'Forbidden') });
+    } else if (
+      faults.has('search-refuses-second-key') &&
+      roleOf(op) === 'search' &&
+      key === [...apiKeys][1]
+    ) {
+      return finish(res, op, { status: 403, body: state.envelopes.example(op, 403, 'Forbidden') });
     }
     const rate = limiter.hit(owner, now());
     if (!rate.allowed && !faults.has('no-rate-limit')) {

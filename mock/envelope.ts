@@ -56,6 +56,14 @@ function codeOf(value: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** A declared member's value when the mock has nothing to say: null where allowed, else a zero. */
+function neutralValue(schema: SchemaObject | undefined): unknown {
+  if (allowsType(schema, 'null')) return null;
+  if (allowsType(schema, 'integer') || allowsType(schema, 'number')) return 0;
+  if (allowsType(schema, 'boolean')) return false;
+  return '';
+}
+
 function allLeavesNull(value: unknown): boolean {
   if (value === null) return true;
   if (!isRecord(value)) return false;
@@ -156,10 +164,19 @@ export function createEnvelopes(spec: SpecModel, now: () => number, random: Rand
         info[key] = allowsType(props[key], 'string') ? new Date(now()).toISOString() : null;
       } else if (TRACE_KEY.test(key)) {
         info[key] = allowsType(props[key], 'string') ? shapedLike(traceShape, random) : null;
+      } else if (!(key in info)) {
+        info[key] = neutralValue(props[key]);
       }
     }
     Object.assign(info, extra);
     body[FIELDS.info] = info;
+  };
+
+  /** Every member the status's schema declares is in the body: null where allowed. */
+  const fillDeclared = (body: Record<string, unknown>, schema: SchemaObject): void => {
+    for (const [key, prop] of Object.entries(propertiesOf(schema))) {
+      if (!(key in body) && allowsType(prop, 'null')) body[key] = null;
+    }
   };
 
   const errorKeyOf = (body: Record<string, unknown>, schema: SchemaObject): string | undefined => {
@@ -197,6 +214,7 @@ export function createEnvelopes(spec: SpecModel, now: () => number, random: Rand
         body[FIELDS.data] = Object.assign(data, fill.dataFields);
       }
       Object.assign(body, fill.top);
+      fillDeclared(body, template.schema);
       return body;
     },
 
@@ -218,6 +236,7 @@ export function createEnvelopes(spec: SpecModel, now: () => number, random: Rand
           fill.data !== undefined ? fill.data : errorData(op, template.schema, body[FIELDS.data]);
       }
       Object.assign(body, fill.top);
+      fillDeclared(body, template.schema);
       return body;
     },
 

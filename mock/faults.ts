@@ -120,6 +120,98 @@ export const FAULTS = [
     description: "search returns other API keys' lead-opportunities",
     caughtBy: 'stateful isolation between keys (search sees only own objects)',
   },
+  {
+    id: 'read-drops-field',
+    description: 'reads leave out the currency sent at creation',
+    caughtBy: 'stateful round trip and the two views of version differences (a lost value)',
+  },
+  {
+    id: 'patch-ignores-lists',
+    description:
+      'an update persists the leadOpportunity attributes only: offer lines, legal entity and contacts sent are dropped',
+    caughtBy: 'stateful update-then-read (every patched part must persist)',
+  },
+  {
+    id: 'forecast-won-keeps-sent',
+    description:
+      'at creation, WON and LOST keep the forecastCategory sent instead of the one the system sets',
+    caughtBy: 'creation defaults (the system sets WON/LOST)',
+  },
+  {
+    id: 'rental-reads-quarterly',
+    description:
+      'v0 RENTAL_BOOKING offer lines read through v1 as QxC (the spec pairs them with YxC)',
+    caughtBy: 'version differences (one object, two views)',
+  },
+  {
+    id: 'invalid-bodies-406',
+    description:
+      'every body that breaks the schema is answered 406 ERR805, whatever is wrong with it',
+    caughtBy:
+      'negative data rejection (400 is documented for invalid input other than the named dates)',
+  },
+  {
+    id: 'unknown-id-wrong-code',
+    description: 'a read of an unknown id crashes with a 500 whose error.code is not ERROR_048',
+    caughtBy: 'not a server error (a documented 5xx only as documented)',
+  },
+  {
+    id: 'search-refuses-second-key',
+    description: "searches refuse the partner's second key with 403",
+    caughtBy: 'key isolation (the second key is valid: only the objects are not shared)',
+  },
+  {
+    id: 'flaky-503',
+    description:
+      'the first request to each operation answers 503 with error.code BUSY; the retry succeeds',
+    caughtBy: 'not a server error, on the retried exchange (every exchange is judged)',
+  },
+  {
+    id: 'rate-limit-epoch-reset',
+    description: 'X-RateLimit-Reset is an epoch time and X-RateLimit-Remaining never decreases',
+    caughtBy:
+      'rate-limit sequence (Reset counts seconds until the window resets: it cannot explain a stuck Remaining)',
+  },
+  {
+    id: 'envelope-says-success',
+    description: '400 answers say info.success true',
+    caughtBy: 'envelope consistency',
+  },
+  {
+    id: 'search-prefix-match',
+    description: 'a partnerLeadOpportunityId criterion also finds ids it is a prefix of',
+    caughtBy: 'search matches criteria (an id criterion is an exact match)',
+  },
+  {
+    id: 'search-or-criteria',
+    description: 'two criteria in one search item are combined with OR',
+    caughtBy: 'search matches criteria (criteria are combined with AND)',
+  },
+  {
+    id: 'paging-fails-deep-pages',
+    description: 'portfolio pages past the 100th item answer 500',
+    caughtBy: 'not a server error (paging is left without a verdict: a skip, never a pass)',
+  },
+  {
+    id: 'create-accepts-missing-partner-id',
+    description: 'a create without the required top-level partnerId is accepted',
+    caughtBy: 'negative data rejection (the coverage phase removes each required property)',
+  },
+  {
+    id: 'patch-unknown-id-500',
+    description: 'an update of an unknown id crashes with an undocumented 500',
+    caughtBy: 'not a server error',
+  },
+  {
+    id: 'patch-keeps-modified-date',
+    description: 'an update does not move modifiedDate',
+    caughtBy: 'stateful update-then-read (search on modifiedDate depends on it)',
+  },
+  {
+    id: 'non-ascii-name-rejected',
+    description: 'a leadOpportunity.name with a character beyond ASCII is rejected with 400',
+    caughtBy: 'positive data acceptance (JSON strings are Unicode; the schema sets no limit)',
+  },
 ] as const satisfies readonly Fault[];
 
 export type FaultId = (typeof FAULTS)[number]['id'];

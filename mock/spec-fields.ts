@@ -18,6 +18,9 @@ export const FIELDS = {
   offerLines: 'offerLines',
   revenueType: 'revenueType',
   amount: 'amount',
+  name: 'name',
+  /** The create body's partner legal entity, required at the top. */
+  partnerLegalEntity: 'partnerId',
   currency: 'currency',
   /** Envelope parts. */
   info: 'info',

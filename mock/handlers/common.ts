@@ -1,4 +1,6 @@
-import { documentedOutcome, type OperationModel } from '../../model';
+import { documentedOutcome, ERROR_CODES, type OperationModel } from '../../model';
+import { FIELDS } from '../spec-fields';
+import { resourceOf } from './write';
 import type { MockReply } from '../http-io';
 import type { JsonSchema } from '../../model';
 import {
@@ -27,6 +29,13 @@ export function reject(
 ): MockReply {
   let { status } = decision;
   let code = documentedCodeFor(op, decision.outcome);
+  const schemaBroken =
+    decision.violation.pointer.startsWith('/body') &&
+    !['duplicate-partner-id', 'unknown-id'].includes(decision.violation.kind);
+  if (state.faults.has('invalid-bodies-406') && schemaBroken && op.responses['406']) {
+    status = 406;
+    code = ERROR_CODES.dateFormat;
+  }
   if (status === 406 && state.faults.has('date-format-400') && op.responses['400']) {
     status = 400;
     code = undefined;
@@ -61,6 +70,12 @@ export function unknownId(
 ): MockReply {
   if (state.faults.has('unknown-id-404'))
     return { status: 404, body: { message: `No object with id ${id}` } };
+  if (state.faults.has('unknown-id-wrong-code') && op.responses['500']) {
+    return {
+      status: 500,
+      body: state.envelopes.failure(op, 500, { code: 'INTERNAL_ERROR', message: 'Internal error' }),
+    };
+  }
   return rejectRule(state, op, {
     kind: 'unknown-id',
     pointer: `/path/${param}`,
@@ -76,4 +91,24 @@ export function idParam(
   const name =
     op.parameters.find((p) => p.in === 'path')?.name ?? Object.keys(pathParams)[0] ?? 'id';
   return { name, id: pathParams[name] ?? '' };
+}
+
+/** The non-ascii-name-rejected fault: a name beyond ASCII is refused as if invalid. */
+export function nonAsciiName(
+  state: MockState,
+  op: OperationModel,
+  body: unknown,
+): MockReply | undefined {
+  const name = resourceOf(body)[FIELDS.name];
+  if (
+    !state.faults.has('non-ascii-name-rejected') ||
+    typeof name !== 'string' ||
+    !/[^ -~]/.test(name)
+  )
+    return undefined;
+  return rejectRule(state, op, {
+    kind: 'pattern',
+    pointer: `/body/${FIELDS.resource}/${FIELDS.name}`,
+    message: 'name must be ASCII',
+  });
 }

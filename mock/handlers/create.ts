@@ -1,7 +1,7 @@
 import { forecastAtCreation } from '../../model/forecast-matrix';
 import { FIELDS } from '../spec-fields';
 import type { Handler } from '../types';
-import { bodyViolations, rejectAny, rejectRule } from './common';
+import { bodyViolations, nonAsciiName, rejectAny, rejectRule } from './common';
 import { acceptOtherVocabulary, partnerIdOf, storedFields } from './write';
 
 const CREATED = 201;
@@ -13,9 +13,19 @@ export const createHandler: Handler = (ctx, state) => {
   if (!state.faults.has('create-ignores-validation')) {
     if (state.faults.has('v1-accepts-v0-vocabulary'))
       body = acceptOtherVocabulary(state, op.version, body);
-    const rejected = rejectAny(state, op, bodyViolations(op, body));
+    const violations = bodyViolations(op, body).filter(
+      (v) =>
+        !(
+          state.faults.has('create-accepts-missing-partner-id') &&
+          v.kind === 'required' &&
+          v.pointer === `/body/${FIELDS.partnerLegalEntity}`
+        ),
+    );
+    const rejected = rejectAny(state, op, violations);
     if (rejected) return rejected;
   }
+  const nonAscii = nonAsciiName(state, op, body);
+  if (nonAscii) return nonAscii;
 
   const partnerId = partnerIdOf(body) ?? '';
   if (
@@ -36,11 +46,16 @@ export const createHandler: Handler = (ctx, state) => {
       if (fields[name] === undefined) fields[name] = structuredClone(value);
     }
   }
+  const sentForecast = fields[FIELDS.forecastCategory];
   fields[FIELDS.forecastCategory] = forecastAtCreation(
     state.forecast,
     fields[FIELDS.status],
-    fields[FIELDS.forecastCategory],
+    sentForecast,
   );
+  const row = state.forecast.rows.get(String(fields[FIELDS.status]));
+  if (state.faults.has('forecast-won-keeps-sent') && row?.systemSet && sentForecast !== undefined) {
+    fields[FIELDS.forecastCategory] = sentForecast;
+  }
   const id = state.newId();
   const now = new Date(state.now()).toISOString();
   Object.assign(fields, {

@@ -58,6 +58,8 @@ export const listHandler: Handler = (ctx, state) => {
   const skip = typeof values[FIELDS.skip] === 'number' ? (values[FIELDS.skip] as number) : 0;
   const top =
     typeof values[FIELDS.top] === 'number' ? (values[FIELDS.top] as number) : catalogue.length;
+  if (state.faults.has('paging-fails-deep-pages') && skip >= 100)
+    return { status: 500, body: { message: 'Internal Server Error' } };
   const start = state.faults.has('paging-off-by-one') ? skip + 1 : skip;
   const page = catalogue.slice(start, start + top);
   return { status: 200, body: state.envelopes.success(op, 200, { data: page, info: total }) };

@@ -47,6 +47,7 @@ export const readHandler: Handler = (ctx, state) => {
   }
   const rendered = renderForRead(state, op.version, stored.fields);
   if (state.faults.has('get-breaks-schema')) breakSchema(rendered);
+  if (state.faults.has('read-drops-field') && isRecord(rendered)) delete rendered[FIELDS.currency];
   return {
     status: 200,
     body: state.envelopes.success(op, 200, { data: { [FIELDS.resource]: rendered } }),

@@ -91,7 +91,7 @@ function ruleViolations(state: MockState, criteria: Criterion[][]): Violation[] 
 }
 
 /** A criterion as a test on a stored object, its bounds parsed once per search. */
-function predicateOf(criterion: Criterion): (object: StoredObject) => boolean {
+function predicateOf(criterion: Criterion, prefix = false): (object: StoredObject) => boolean {
   const { name, value, bounds } = criterion;
   if (bounds && isRecord(value)) {
     const [from, to] = [
@@ -109,11 +109,13 @@ function predicateOf(criterion: Criterion): (object: StoredObject) => boolean {
     const have = object.fields[name];
     return typeof have === 'string' ? have : '';
   };
-  if (Array.isArray(value)) {
-    const wanted = new Set(value);
-    return (object) => wanted.has(actual(object));
-  }
-  return (object) => value === actual(object);
+  // The search-prefix-match fault: a criterion finds every id it starts.
+  const matches = (wanted: unknown, have: string): boolean =>
+    prefix && typeof wanted === 'string' && wanted !== ''
+      ? have.startsWith(wanted)
+      : wanted === have;
+  if (Array.isArray(value)) return (object) => value.some((w) => matches(w, actual(object)));
+  return (object) => matches(value, actual(object));
 }
 
 /** POST .../search: criteria ANDed over the caller's objects; the ids found, in creation order. */
@@ -129,8 +131,12 @@ export const searchHandler: Handler = (ctx, state) => {
   const scope = state.faults.has('search-leaks-other-keys')
     ? state.store.list()
     : state.store.list(owner);
-  const tests = criteria.flat().map(predicateOf);
-  const ids = scope.filter((o) => tests.every((test) => test(o))).map((o) => o.id);
+  const prefix = state.faults.has('search-prefix-match');
+  const items = criteria.map((item) => item.map((c) => predicateOf(c, prefix)));
+  const within = state.faults.has('search-or-criteria') ? 'some' : 'every';
+  const ids = scope
+    .filter((o) => items.every((tests) => tests[within]((test) => test(o))))
+    .map((o) => o.id);
   return {
     status: 200,
     body: state.envelopes.success(op, 200, { data: [{ [FIELDS.dsId]: ids }] }),

@@ -1,8 +1,8 @@
 import { isRecord } from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
 import type { Handler } from '../types';
-import { bodyViolations, idParam, rejectAny, rejectRule, unknownId } from './common';
-import { partnerIdOf, storedFields } from './write';
+import { bodyViolations, idParam, nonAsciiName, rejectAny, rejectRule, unknownId } from './common';
+import { partnerIdOf, resourceOf, storedFields } from './write';
 
 /** Members sent replace stored ones; an object member (customerLegalEntity) is merged. */
 function merge(target: Record<string, unknown>, changes: Record<string, unknown>): void {
@@ -18,9 +18,15 @@ export const updateHandler: Handler = (ctx, state) => {
   const rejected = rejectAny(state, op, bodyViolations(op, ctx.body));
   if (rejected) return rejected;
 
+  const nonAscii = nonAsciiName(state, op, ctx.body);
+  if (nonAscii) return nonAscii;
   const { name, id } = idParam(op, ctx.pathParams);
   const stored = state.store.get(id);
-  if (!stored || stored.owner !== owner) return unknownId(state, op, id, name);
+  if (!stored || stored.owner !== owner) {
+    if (state.faults.has('patch-unknown-id-500'))
+      return { status: 500, body: { message: 'Internal Server Error' } };
+    return unknownId(state, op, id, name);
+  }
 
   const previousPartnerId = stored.fields[FIELDS.partnerId];
   const partnerId = partnerIdOf(ctx.body);
@@ -34,8 +40,15 @@ export const updateHandler: Handler = (ctx, state) => {
   }
 
   if (!state.faults.has('patch-lost-update')) {
-    merge(stored.fields, storedFields(state, op, ctx.body));
-    stored.fields[FIELDS.modifiedDate] = new Date(state.now()).toISOString();
+    const changes = storedFields(state, op, ctx.body);
+    if (state.faults.has('patch-ignores-lists')) {
+      for (const key of Object.keys(changes))
+        if (!(key in resourceOf(ctx.body))) delete changes[key];
+    }
+    merge(stored.fields, changes);
+    if (!state.faults.has('patch-keeps-modified-date')) {
+      stored.fields[FIELDS.modifiedDate] = new Date(state.now()).toISOString();
+    }
     state.store.save(stored, stored.fields[FIELDS.partnerId], previousPartnerId);
   }
   const data = {

@@ -1,4 +1,4 @@
-import type { OperationModel } from '../../model';
+import { enumTranslations, type OperationModel } from '../../model';
 import { project } from '../projection';
 import { isRecord, itemsOf, propertiesOf, type SchemaObject } from '../../model/schema-access';
 import { FIELDS } from '../spec-fields';
@@ -17,6 +17,16 @@ export function partnerIdOf(body: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** The rental-reads-quarterly fault: of the stored values a description matches, the last one (QxC for Rental Booking). */
+function lastTranslation(state: MockState, version: string, value: string): string | undefined {
+  const candidates = enumTranslations(
+    value,
+    state.index.createRevenueType(version),
+    state.index.readRevenueType(state.index.latest),
+  );
+  return candidates[candidates.length - 1];
+}
+
 /** Offer lines in the stored vocabulary, with the version's documented default revenue type. */
 function storedOfferLines(
   state: MockState,
@@ -30,7 +40,11 @@ function storedOfferLines(
     if (!isRecord(line)) return line;
     const given = line[FIELDS.revenueType] ?? revenueSchema?.default;
     const revenueType =
-      typeof given === 'string' ? (state.revenue.toStored(version, given) ?? given) : undefined;
+      typeof given === 'string'
+        ? state.faults.has('rental-reads-quarterly')
+          ? (lastTranslation(state, version, given) ?? given)
+          : (state.revenue.toStored(version, given) ?? given)
+        : undefined;
     return revenueType === undefined ? line : { ...line, [FIELDS.revenueType]: revenueType };
   });
 }

@@ -1,3 +1,3 @@
 import { defineFaultMatrix } from './fault-matrix-suite';
 
-defineFaultMatrix(0);
+defineFaultMatrix(2, 4);

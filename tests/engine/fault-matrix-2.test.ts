@@ -1,3 +1,3 @@
 import { defineFaultMatrix } from './fault-matrix-suite';
 
-defineFaultMatrix(1);
+defineFaultMatrix(1, 4);

@@ -1,0 +1,3 @@
+import { defineFaultMatrix } from './fault-matrix-suite';
+
+defineFaultMatrix(3, 4);
