@@ -23,6 +23,8 @@ const config: Config = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // A real browser and a whole run: only `npm run test:browser` (jest.browser.config.ts).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
     },
     {
       ...shared,

@@ -1,92 +1,178 @@
 /**
- * npm run bench:conformance [-- --runs N --seconds S --json]
+ * npm run bench:conformance [-- --json]
  *
- * Wall time and request rate of a full conformance run against the in-process mock (default
- * runs), next to the raw request rate of the same mock measured with autocannon in the same
- * process: their ratio is the suite's own overhead (generation, validation, checks).
+ * Time to verdict against the built-in mock, for the full run and for one operation:
+ *   cold           `tsx cli/conformance.ts` (default flags) as a child, tsx's and jest's caches empty
+ *   warm           the same command again, caches warm: median of 3
+ *   requests       HTTP exchanges of the run (`requests` of its summary.json)
+ *   engineSeconds  runConformance alone, in this process: the second of two runs (no start-up)
+ *
+ * Each child gets its own TMPDIR, where tsx (`tsx-<uid>`) and jest (`jest_<uid base 36>`)
+ * keep their caches: a fresh one is an empty cache, and the caches other work in this tree
+ * uses are left alone. Progress goes to stderr; --json prints one JSON line on stdout.
  */
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createMock, DEFAULT_MOCK_API_KEY } from '../mock';
-import { DEFAULT_RUNS, newRunId, parseInteger, type RunConfig } from '../engine/config';
-import { openSession } from '../engine/open-session';
-import { newRun, runAll } from '../engine/run-operation';
-import { DEFAULT_SPEC_PATH, getSpec } from '../model';
+import { configFrom, SETTINGS, type RawSettings } from '../engine/config';
+import { operationsOf, runConformance } from '../engine/run';
+import type { RunSummary } from '../engine/summary';
+import { getSpec } from '../model';
+
+const ROOT = path.join(__dirname, '..');
+const ONE_OPERATION = 'getLeadsOpportunities_v1';
+const WARM_RUNS = 3;
+const CHILD_TIMEOUT_MS = 180_000;
+
+interface Figures {
+  coldSeconds: number;
+  warmSeconds: number;
+  requests: number;
+  engineSeconds: number;
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Children run in their own process group: on Ctrl-C, theirs go with us. */
+const running = new Set<number>();
+process.once('SIGINT', () => {
+  for (const pid of running) process.kill(-pid, 'SIGKILL');
+  process.exit(130);
+});
+
+/** A child with a deadline; its whole process group (tsx starts node) is killed past it. */
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  running.add(child.pid as number);
+  let stderr = '';
+  child.stderr.on(
+    'data',
+    (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4096)),
+  );
+  const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), CHILD_TIMEOUT_MS);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      running.delete(child.pid as number);
+      if (code === 0) return resolve((performance.now() - started) / 1000);
+      const why =
+        signal === 'SIGKILL'
+          ? `timed out after ${CHILD_TIMEOUT_MS / 1000} s`
+          : `exit code ${code ?? signal}`;
+      const last = stderr.trim().split('\n').pop() || '(no stderr)';
+      reject(
+        new Error(`${path.basename(command)} ${args.join(' ')}: ${why}; last stderr line: ${last}`),
+      );
+    });
+  });
+}
+
+/** One CLI run as a child: its wall-clock seconds and its summary. */
+async function cliRun(
+  tmp: string,
+  operations?: string[],
+): Promise<{ seconds: number; summary: RunSummary }> {
+  const reportDir = path.join(tmp, 'reports');
+  rmSync(reportDir, { recursive: true, force: true });
+  const args = ['cli/conformance.ts', `--${SETTINGS.reportDir.flag}`, reportDir];
+  if (operations) args.push(`--${SETTINGS.operations.flag}`, operations.join(','));
+  const seconds = await runChild(path.join(ROOT, 'node_modules/.bin/tsx'), args, {
+    ...process.env,
+    TMPDIR: tmp,
+  });
+  const summary = JSON.parse(
+    readFileSync(path.join(reportDir, 'summary.json'), 'utf8'),
+  ) as RunSummary;
+  return { seconds, summary };
+}
+
+/** runConformance in this process, twice: the second run's seconds. */
+async function engineSeconds(tmp: string, operations?: string[]): Promise<number> {
+  const raw: RawSettings = { reportDir: path.join(tmp, 'engine'), operations };
+  let seconds = 0;
+  for (let i = 0; i < 2; i++) {
+    const config = configFrom(raw, (k) => `--${SETTINGS[k].flag}`);
+    const started = performance.now();
+    await runConformance(config);
+    seconds = (performance.now() - started) / 1000;
+  }
+  return seconds;
+}
+
+async function measure(label: string, operations?: string[]): Promise<Figures> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-conformance-'));
+  try {
+    const cold = await cliRun(tmp, operations);
+    const uid = process.getuid?.() ?? 0;
+    for (const cache of [`tsx-${uid}`, `jest_${uid.toString(36)}`])
+      if (!existsSync(path.join(tmp, cache)))
+        log(`warning: no ${cache} cache in ${tmp}: the cold run may not have been cold`);
+    log(`${label}: cold ${cold.seconds.toFixed(1)} s (${cold.summary.verdict})`);
+    const warm = [];
+    for (let i = 1; i <= WARM_RUNS; i++) {
+      warm.push(await cliRun(tmp, operations));
+      log(`${label}: warm ${i}/${WARM_RUNS} ${warm[warm.length - 1].seconds.toFixed(1)} s`);
+    }
+    const engine = await engineSeconds(tmp, operations);
+    log(`${label}: engine ${engine.toFixed(2)} s`);
+    return {
+      coldSeconds: round1(cold.seconds),
+      warmSeconds: round1(median(warm.map((r) => r.seconds))),
+      requests: median([cold, ...warm].map((r) => r.summary.requests)),
+      engineSeconds: Math.round(engine * 100) / 100,
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function table(full: Figures, one: Figures): string {
+  const s = (x: number, digits = 1): string => `${x.toFixed(digits)} s`;
+  const rows: string[][] = [
+    ['', 'now', 'before rework', 'Schemathesis (reported)'],
+    ['full run, cold', s(full.coldSeconds), '33 s', '~50 s'],
+    [`full run, warm (median of ${WARM_RUNS})`, s(full.warmSeconds), '27 s', ''],
+    ['full run, requests', String(full.requests), '~436', '~2,700'],
+    ['full run, engine alone (warm)', s(full.engineSeconds, 2), '3.7 s', ''],
+    [`one operation, cold`, s(one.coldSeconds), '', ''],
+    [`one operation, warm (median of ${WARM_RUNS})`, s(one.warmSeconds), '10 s *', ''],
+    ['one operation, requests', String(one.requests), '', ''],
+    ['one operation, engine alone (warm)', s(one.engineSeconds, 2), '', ''],
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return [
+    'time to verdict, `npm run conformance` against the built-in mock (wall clock)',
+    ...rows.map((r) =>
+      r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '),
+    ),
+    `one operation: --${SETTINGS.operations.flag} ${ONE_OPERATION}; * the reference does not say cold or warm`,
+    'Schemathesis: its published figure for this spec, per run; it cannot be run here',
+  ].join('\n');
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { runs: { type: 'string' }, seconds: { type: 'string' }, json: { type: 'boolean' } },
-  });
-  const runs = values.runs ? parseInteger(values.runs, '--runs', 1, 10_000) : DEFAULT_RUNS;
-  const seconds = values.seconds ? parseInteger(values.seconds, '--seconds', 1, 60) : 5;
-  const config: RunConfig = {
-    specPath: DEFAULT_SPEC_PATH,
-    target: 'mock',
-    seed: 42,
-    runs,
-    reportDir: '/tmp/bench-conformance',
-    rateLimitProbe: false,
-    allowProduction: false,
-    timeoutMs: 10_000,
-    runId: newRunId(),
-  };
-
-  const session = await openSession(config);
-  const run = newRun(session, session.spec.operations);
-  const started = process.hrtime.bigint();
-  await runAll(run);
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const requests = session.exchanges.length;
-  await session.close();
-  const records = run.book.records();
-
-  // The same mock, hammered with one cheap valid request: the ceiling a suite could reach.
-  const spec = await getSpec();
-  const mock = createMock(spec, { rateLimit: { limit: 10_000_000, windowSeconds: 60 } });
-  const server = await mock.listen(0, '127.0.0.1');
-  const list = spec.operations.find(
-    (o) => o.method === 'get' && o.path.endsWith('/portfolio-items/search'),
-  );
-  const raw = await autocannon({
-    url: `${server.url}${list?.path ?? '/'}?skip=0&top=10`,
-    headers: { 'X-API-Key': DEFAULT_MOCK_API_KEY },
-    connections: 1,
-    duration: seconds,
-  });
-  await server.close();
-
-  const suiteRps = requests / (wallMs / 1000);
-  const result = {
-    suite: {
-      runs,
-      wallMs: Math.round(wallMs),
-      requests,
-      requestsPerSecond: Math.round(suiteRps),
-      checks: records.length,
-    },
-    rawMock: {
-      tool: 'autocannon',
-      connections: 1,
-      seconds,
-      requestsPerSecond: Math.round(raw.requests.average),
-      p99Ms: raw.latency.p99,
-    },
-    overheadRatio: Number((raw.requests.average / suiteRps).toFixed(2)),
-  };
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return;
-  }
+  const { values } = parseArgs({ options: { json: { type: 'boolean' } }, strict: true });
+  operationsOf(await getSpec(), { operations: [ONE_OPERATION] }); // an unknown id fails now, not after the full run
+  const full = await measure('full run');
+  const oneOperation = await measure('one operation', [ONE_OPERATION]);
   process.stdout.write(
-    [
-      `full conformance run against the mock (runs ${runs}): ${result.suite.wallMs} ms, ${requests} requests, ${result.suite.requestsPerSecond} req/s, ${records.length} checks`,
-      `same mock, raw (autocannon, 1 connection, ${seconds} s):   ${result.rawMock.requestsPerSecond} req/s, p99 ${result.rawMock.p99Ms} ms`,
-      `suite overhead: raw rate / suite rate = ${result.overheadRatio}x`,
-    ].join('\n') + '\n',
+    values.json ? `${JSON.stringify({ full, oneOperation })}\n` : `${table(full, oneOperation)}\n`,
   );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bench:conformance: ${(err as Error).message}\n`);
-  process.exit(2);
+  process.stderr.write(`bench:conformance: ${(err as Error)?.message ?? String(err)}\n`);
+  process.exit(1);
 });

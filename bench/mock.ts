@@ -160,12 +160,17 @@ async function scenarios(spec: SpecModel, url: string): Promise<Scenario[]> {
       leadOpportunity: { ...example.leadOpportunity, partnerLeadOpportunityId: partnerId },
     });
 
-  const created = await fetch(url + create.path, {
-    method: 'POST',
-    headers: HEADERS,
-    body: bodyWith('BENCH-SEED'),
-  });
-  const id = ((await created.json()) as { dsLeadOpportunityId: string }).dsLeadOpportunityId;
+  const ids: string[] = [];
+  for (let i = 0; i < SEEDED; i++) {
+    const created = await fetch(url + create.path, {
+      method: 'POST',
+      headers: HEADERS,
+      body: bodyWith(`BENCH-SEED-${i}`),
+    });
+    if (created.status !== 201) throw new Error(`seeding: create answered ${created.status}`);
+    ids.push(((await created.json()) as { dsLeadOpportunityId: string }).dsLeadOpportunityId);
+  }
+  const id = ids[0];
   const to = new Date();
   const from = new Date(to.getTime() - 24 * 3600 * 1000);
   const searchBody = JSON.stringify({

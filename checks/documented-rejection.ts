@@ -1,4 +1,4 @@
-import { answersText, type DocumentedOutcome, type OperationModel } from '../model';
+import { answersText, unreadableBody, type DocumentedOutcome, type OperationModel } from '../model';
 import type { AnsweredExchange } from '../model/exchange';
 import { errorCodeOf } from './error-body';
 import { documentedResponse } from './response-doc';
@@ -44,6 +44,11 @@ export function judgeRejection(
   // A documented 5xx (a read's 500 for an unknown id): its body and code are not_a_server_error's.
   if (status >= 500) return pass(`${status} as documented`);
   const code = errorCodeOf(body);
+  const unreadable = unreadableBody(exchange.response);
+  if (answer.code !== undefined && unreadable)
+    return inconclusive(
+      `${status} as documented, its error code unread: ${unreadable} (response_schema_conformance judges that)`,
+    );
   if (answer.code !== undefined) {
     if (code !== answer.code)
       return failure('wrong-error-code', `${status} with error.code ${code ?? '(none)'}`);

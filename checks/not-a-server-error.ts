@@ -1,7 +1,7 @@
-import { exampleErrorCodes } from '../model';
+import { exampleErrorCodes, unreadableBody } from '../model';
 import { errorCodeOf } from './error-body';
 import { documentedStatuses } from './response-doc';
-import { fail, pass, type ResponseCheck } from './types';
+import { fail, inconclusive, pass, type ResponseCheck } from './types';
 
 /**
  * No 5xx but the documented ones, each as documented: a read's 500 is ERROR_048 ("No access or
@@ -32,6 +32,11 @@ export const notAServerError: ResponseCheck = {
     }
     const codes = exampleErrorCodes(op, status);
     if (codes.length === 0) return pass(`documented ${status}`);
+    const unreadable = unreadableBody(exchange.response);
+    if (unreadable)
+      return inconclusive(
+        `documented ${status}, its error code unread: ${unreadable} (response_schema_conformance judges that)`,
+      );
     const code = errorCodeOf(body);
     if (code !== undefined && codes.includes(code)) return pass(`documented ${status} ${code}`);
     return fail({

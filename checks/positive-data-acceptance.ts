@@ -39,7 +39,9 @@ export const positiveDataAcceptance: ScenarioCheck = {
       return ctx.record(skip('write operation: not sent to production'));
     const onto = needsObject(ctx.op) ? await ctx.objectFor(ctx.op.version) : undefined;
     if (needsObject(ctx.op) && !onto)
-      return ctx.record(skip('no object of this run to read or update'));
+      return ctx.record(
+        inconclusive('no object of this run to read or update: the target created none'),
+      );
     await ctx.sendGenerated({ kind: 'valid', count: ctx.runs, purpose: 'valid', onto });
     await ctx.sendGenerated({
       kind: 'valid-coverage',

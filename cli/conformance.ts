@@ -9,7 +9,7 @@
  * Exit codes: 0 conformant (every verified check passed); 1 a check failed, nothing was verified,
  * or the run could not conclude; 2 usage or configuration error; 3 the suite's own defect.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCLI } from 'jest';
@@ -25,6 +25,7 @@ import {
 } from '../engine/config';
 import { keyHeaderOf } from '../engine/target';
 import { runConformance } from '../engine/run';
+import type { RunSummary } from '../engine/summary';
 import { getSpec, UsageError } from '../model';
 import { gate } from '../reporting/gate';
 import { renderMatrix } from '../reporting/matrix';
@@ -32,7 +33,7 @@ import { mergeSummaries } from '../reporting/merge';
 import { compareRuns, renderComparisonText } from '../reporting/regression';
 import { reportRun } from '../reporting/report-run';
 import { readSummaryFile } from '../reporting/summary-file';
-import { renderReports, REPORT_FILES } from '../reporting/write-reports';
+import { renderReports, REPORT_FILES, writeReportFiles } from '../reporting/write-reports';
 import { RESULTS_ENV } from '../suites/results';
 import { runCompareCommand } from './compare';
 import { runDiffCommand } from './diff';
@@ -106,7 +107,16 @@ export function parseRunArgs(
 }
 
 /** jest presents the summary as tests: Allure's results come from the same run, counts alike. */
-async function presentWithJest(config: RunConfig): Promise<void> {
+/**
+ * Only the suite files that show an operation of this run: a file with none would show one
+ * placeholder test, and jest's counts would no longer be summary.json's.
+ */
+function suiteFilesOf(summary: RunSummary): string[] {
+  const parts = [...new Set(summary.operations.map((op) => op.part))];
+  return parts.map((part) => `suites/operations-${part}\\.suite\\.ts$`);
+}
+
+async function presentWithJest(config: RunConfig, summary: RunSummary): Promise<void> {
   Object.assign(process.env, envFromConfig(config), {
     [RESULTS_ENV]: path.join(config.reportDir, REPORT_FILES.summary),
     CONFORMANCE_FROM_CLI: '1',
@@ -119,7 +129,9 @@ async function presentWithJest(config: RunConfig): Promise<void> {
       silent: true,
       // The summary is already there: one worker shows it faster than starting several.
       runInBand: true,
-      ...(config.shard ? { shard: `${config.shard.index}/${config.shard.count}` } : {}),
+      ...(config.shard
+        ? { shard: `${config.shard.index}/${config.shard.count}` }
+        : { testPathPatterns: suiteFilesOf(summary) }),
     },
     [ROOT],
   );
@@ -154,7 +166,7 @@ async function runConformanceCommand(argv: string[]): Promise<number> {
   );
   const result = await runConformance(config, { extraChecks, onOperation: progressLine });
   const reported = await reportRun(result, config);
-  await presentWithJest(config);
+  await presentWithJest(config, reported.summary);
   closing(
     reported.summary,
     config,
@@ -198,7 +210,6 @@ async function runMergeCommand(argv: string[]): Promise<number> {
   }));
   const summary = mergeSummaries(parts);
   const out = config.reportDir;
-  mkdirSync(out, { recursive: true });
   const baseline = config.baseline ? readSummaryFile(config.baseline) : undefined;
   const secrets = [process.env[API_KEY_ENV], process.env[SECOND_KEY_ENV]].filter((s): s is string =>
     Boolean(s),
@@ -211,7 +222,8 @@ async function runMergeCommand(argv: string[]): Promise<number> {
     baseline,
   });
   files[REPORT_FILES.har] = mergeHar(positionals);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(out, name), text);
+  // The same safety net as a run's reports: nothing is written if any file holds a key.
+  writeReportFiles(out, files, secrets);
   // Allure results are one file per test: the shards' together are the whole run's.
   for (const dir of positionals) {
     const results = path.join(dir, 'allure-results');

@@ -82,7 +82,10 @@ export async function runReplayCommand(argv: string[]): Promise<number> {
   }
   for (const f of result.failures)
     process.stdout.write(`FAIL [${f.id}] ${f.operationId} > ${f.check}: ${failureLine(f)}\n`);
-  const target = result.target.baseUrl ?? result.target.name;
+  const target =
+    result.target.kind === 'mock'
+      ? 'the built-in mock'
+      : (result.target.baseUrl ?? result.target.name);
   process.stdout.write(
     result.reproduced ? `${id} still fails on ${target}\n` : `${id} does not fail on ${target}\n`,
   );

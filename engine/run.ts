@@ -2,7 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { CHECKS } from '../checks';
 import { createdIdOf, asJson, createOf } from '../checks/scenario-kit';
-import { fail, inconclusive, skip } from '../checks/types';
+import { inconclusive } from '../checks/types';
 import type {
   CheckContext,
   CheckDefinition,
@@ -31,6 +31,7 @@ import {
 import {
   getSpec,
   isAnswered,
+  unreadableBody,
   UsageError,
   withPathId,
   type AnsweredExchange,
@@ -283,13 +284,10 @@ class Run {
       this.book.record(
         op.operationId,
         check,
-        fail({
-          kind: 'no-answer',
-          pointer: '/status',
-          expected: `an answer within --timeout-ms ${this.config.timeoutMs}`,
-          actual: outcome.exchange.failure?.detail ?? 'no answer',
-          source: `${op.pointer}/responses`,
-        }),
+        // The spec sets no deadline: silence is no verdict, and never a pass.
+        inconclusive(
+          `no answer within --timeout-ms ${this.config.timeoutMs}: ${outcome.exchange.failure?.detail ?? 'no answer'}`,
+        ),
         { exchanges: [outcome.exchange] },
       );
     } else {
@@ -416,8 +414,8 @@ class Run {
           this.book.record(
             op.operationId,
             check.name,
-            skip(
-              `${stepOp.operationId} answered ${exchange.response.status}: the sequence cannot go on`,
+            inconclusive(
+              `${stepOp.operationId} answered ${exchange.response.status}${unreadableBody(exchange.response) ? ` (${unreadableBody(exchange.response)})` : ''} without an id to go on with: the sequence cannot go on`,
             ),
             evidence(),
           );

@@ -28,7 +28,11 @@ export type SendOutcome =
   /** Nothing can be concluded (still rate limited, operation unresponsive): the check skips. */
   | { kind: 'inconclusive'; reason: string; exchange?: Exchange };
 
-/** Consecutive unanswered requests after which an operation is no longer sent to. */
+/**
+ * Consecutive requests left unanswered, or whose body was still unfinished at the deadline
+ * (a server dripping bytes), after which an operation is no longer sent to: each costs a
+ * whole --timeout-ms, and a run must not spend one on every request it would make.
+ */
 const UNRESPONSIVE_AFTER = 2;
 const RETRIES_ON_503 = 2;
 
@@ -45,6 +49,10 @@ export interface Session {
   /** Requests actually sent. */
   readonly sent: number;
 }
+
+/** The deadline passed before the body was whole: as costly as no answer at all. */
+const unfinished = (exchange: AnsweredExchange): boolean =>
+  exchange.response.incomplete?.kind === 'timeout';
 
 function waitFromHeaders(exchange: AnsweredExchange): number | undefined {
   const retryAfter = exchange.response.headers['retry-after'];
@@ -102,7 +110,7 @@ export function createSession(
     if ((silent.get(op.operationId) ?? 0) >= UNRESPONSIVE_AFTER) {
       return {
         kind: 'inconclusive',
-        reason: `not sent: ${op.operationId} left its last ${UNRESPONSIVE_AFTER} requests unanswered`,
+        reason: `not sent: ${op.operationId} left its last ${UNRESPONSIVE_AFTER} requests unanswered (or their bodies unfinished) within the deadline`,
       };
     }
     if (!options.expectRateLimit && waitUntil > Date.now()) {
@@ -120,7 +128,7 @@ export function createSession(
       silent.set(op.operationId, (silent.get(op.operationId) ?? 0) + 1);
       return { kind: 'no-answer', exchange: first };
     }
-    silent.set(op.operationId, 0);
+    silent.set(op.operationId, unfinished(first) ? (silent.get(op.operationId) ?? 0) + 1 : 0);
     let exchange: AnsweredExchange = first;
     if (exchange.response.status === 429 && !options.expectRateLimit) {
       const wait = waitFromHeaders(exchange) ?? 1000;

@@ -165,7 +165,9 @@ function setAtPlace(
 /** Free text with characters beyond ASCII (accents, CJK, right-to-left): JSON strings are Unicode. */
 const NON_ASCII_TEXT = 'Bäckerei Müller – 東京支店 – مشروع جديد';
 /** Long enough to overflow the text columns of a database a server might store into. */
-const LONG_TEXT = Array.from({ length: 40 }, (_, i) => `Projekt ${i} Big-Picture Topic`).join(' ').slice(0, 1000);
+const LONG_TEXT = Array.from({ length: 40 }, (_, i) => `Projekt ${i} Big-Picture Topic`)
+  .join(' ')
+  .slice(0, 1000);
 
 /** Places holding free text: strings with no enum, format, pattern or length limit, and not an id that must be unique. */
 function freeTextPlaces(op: OperationModel, sample: RequestSample): string[] {
@@ -175,7 +177,8 @@ function freeTextPlaces(op: OperationModel, sample: RequestSample): string[] {
   walkValue(media.schema, sample.body, { at: '/body', pointer: media.schemaPointer }, (site) => {
     const s = site.schema;
     const isText = (typesOf(s) ?? []).includes('string') && typeof site.value === 'string';
-    const free = !s.enum && !s.format && !s.pattern && s.maxLength === undefined && s.minLength === undefined;
+    const free =
+      !s.enum && !s.format && !s.pattern && s.maxLength === undefined && s.minLength === undefined;
     if (isText && free && site.propertyName !== PARTNER_ID_PROPERTY) out.add(placeOf(site.at));
   });
   return [...out];
@@ -185,13 +188,20 @@ function freeTextPlaces(op: OperationModel, sample: RequestSample): string[] {
  * Valid requests with every free-text field long (1000 characters) or in non-ASCII text:
  * values a conforming server stores as sent, which crash careless ones.
  */
-function textCoverage(op: OperationModel, bases: RequestSample[], options: GeneratorOptions): RequestSample[] {
+function textCoverage(
+  op: OperationModel,
+  bases: RequestSample[],
+  options: GeneratorOptions,
+): RequestSample[] {
   const out: RequestSample[] = [];
   for (const text of [LONG_TEXT, NON_ASCII_TEXT]) {
     for (const base of bases) {
       const places = freeTextPlaces(op, base);
       if (places.length === 0) break;
-      const candidate = places.reduce<RequestSample | undefined>((s, place) => (s ? setAtPlace(s, place, text) : s), base);
+      const candidate = places.reduce<RequestSample | undefined>(
+        (s, place) => (s ? setAtPlace(s, place, text) : s),
+        base,
+      );
       if (candidate && requestFindings(op, candidate, options).length === 0) {
         out.push(candidate);
         break;

@@ -59,3 +59,15 @@ export type AnsweredExchange = Exchange & { response: HttpResponse };
 
 export const isAnswered = (exchange: Exchange): exchange is AnsweredExchange =>
   exchange.response !== undefined;
+
+/**
+ * Why an answer's body cannot be read as the JSON it should be, or undefined when it can:
+ * response_schema_conformance fails such a body; the checks that read a field of it have
+ * nothing to judge.
+ */
+export function unreadableBody(response: HttpResponse): string | undefined {
+  if (response.incomplete) return 'the body did not arrive whole';
+  if (response.invalidUtf8At !== undefined) return 'the body is not UTF-8';
+  if (response.jsonError !== undefined) return 'the body is not JSON';
+  return undefined;
+}

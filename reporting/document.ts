@@ -42,6 +42,19 @@ const SYMBOL: Record<Tone, string> = {
   warning: '⚠️',
 };
 
+/**
+ * The HTML's icons: plain symbols any system font has (DejaVu, Liberation), so a report opened
+ * on a machine without a colour-emoji font still shows them, and they print in black and white.
+ */
+const GLYPH: Record<Tone, string> = {
+  passed: '✔',
+  failed: '✘',
+  skipped: '○',
+  error: '‼',
+  absent: '',
+  warning: '⚠',
+};
+
 /** What a cell's icon means, for screen readers and for the legend. */
 const WORD: Record<Tone, string> = {
   passed: 'passed',
@@ -97,7 +110,7 @@ function blockMarkdown(block: Block): string {
             ...r.cells.map((t): Cell => (t ? { text: '', tone: t } : { text: '–' })),
           ]),
         ),
-        `Columns: ${block.columns.map((c) => `${c.short} = ${c.full}`).join('; ')}. ✅ passed, ❌ failed, ⏭️ skipped, 💥 internal error, – does not apply.`,
+        `Columns: ${block.columns.map((c) => `${escapeMarkdown(c.short)} = ${escapeMarkdown(c.full)}`).join('; ')}. ✅ passed, ❌ failed, ⏭️ skipped, 💥 internal error, – does not apply.`,
       ].join('\n\n');
     case 'details':
       return [`### ${escapeMarkdown(block.summary)}`, ...block.blocks.map(blockMarkdown)].join(
@@ -132,7 +145,7 @@ function matrixHtml(block: MatrixBlock): string {
     const cells = r.cells.map((tone, i) => {
       const t = tone ?? 'absent';
       const label = `${r.label} on ${block.columns[i].full}: ${WORD[t]}`;
-      return `<td class="cell ${t}" title="${escapeHtml(label)}"><span aria-hidden="true">${SYMBOL[t] || '–'}</span><span class="sr">${escapeHtml(WORD[t])}</span></td>`;
+      return `<td class="cell ${t}" title="${escapeHtml(label)}"><span aria-hidden="true">${GLYPH[t] || '–'}</span><span class="sr">${escapeHtml(WORD[t])}</span></td>`;
     });
     return `<tr><th scope="row">${escapeHtml(r.label)}</th>${cells.join('')}</tr>`;
   });
@@ -140,7 +153,7 @@ function matrixHtml(block: MatrixBlock): string {
     .map((c) => `<li><b>${escapeHtml(c.short)}</b> ${escapeHtml(c.full)}</li>`)
     .join('');
   const keys = (['passed', 'failed', 'skipped', 'error', 'absent'] as Tone[])
-    .map((t) => `<li><span aria-hidden="true">${SYMBOL[t] || '–'}</span> ${WORD[t]}</li>`)
+    .map((t) => `<li><span aria-hidden="true">${GLYPH[t] || '–'}</span> ${WORD[t]}</li>`)
     .join('');
   return [
     '<div class="matrix-wrap">',
@@ -165,7 +178,7 @@ function blockHtml(block: Block): string {
     case 'banner':
       return [
         `<section class="banner ${block.tone}" role="status" aria-label="Verdict: ${escapeHtml(block.verdict)}">`,
-        `<div class="verdict"><span aria-hidden="true">${SYMBOL[block.tone]}</span> ${escapeHtml(block.verdict)}</div>`,
+        `<div class="verdict"><span aria-hidden="true">${GLYPH[block.tone]}</span> ${escapeHtml(block.verdict)}</div>`,
         `<p class="line">${escapeHtml(block.line)}</p>`,
         `<dl>${block.facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>`,
         '</section>',
@@ -205,7 +218,7 @@ td.absent { color: #8a94a3; }
 .matrix-wrap { display: flex; gap: 1.2rem; align-items: flex-start; flex-wrap: wrap; }
 table.matrix td.cell { text-align: center; width: 3.2rem; padding: .2rem; }
 table.matrix th[scope=row] { font-weight: 500; font-family: ui-monospace, Menlo, monospace; font-size: .82rem; white-space: nowrap; }
-table.matrix thead th { text-align: center; font-family: ui-monospace, Menlo, monospace; font-size: .8rem; }
+table.matrix thead th { text-align: center; font-family: ui-monospace, Menlo, monospace; font-size: .8rem; white-space: nowrap; }
 abbr { text-decoration: none; }
 .legend ul { list-style: none; padding: 0; margin: .4rem 0; font-size: .82rem; }
 .legend b { font-family: ui-monospace, Menlo, monospace; display: inline-block; min-width: 3.6rem; }

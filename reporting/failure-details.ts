@@ -60,6 +60,7 @@ export function failureDetailsText(details: FailureDetails, id?: string): string
   if (details.steps) sections.push(`--- sequence ---\n${details.steps.join('\n')}`);
   if (details.shrunk) {
     sections.push(`--- shrunk request (${details.shrunk.sizes}) ---\n${details.shrunk.request}`);
+    if (details.shrunk.response) sections.push(`--- response ---\n${details.shrunk.response}`);
     sections.push(`--- reproduce ---\n${details.shrunk.curl}`);
   } else {
     if (details.request) sections.push(`--- request ---\n${details.request}`);

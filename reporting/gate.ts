@@ -28,7 +28,8 @@ export function gate(
       code: 3,
       reason: `internal error in ${errors} check(s): the suite's own defect (errors.log)`,
     };
-  if (passed === 0)
+  // A failed check was verified too: only a run with neither a pass nor a failure verified nothing.
+  if (passed === 0 && failed === 0)
     return { code: 1, reason: 'nothing was verified (every check skipped): not a green gate' };
   if (comparison && failOn === 'new') {
     if (comparison.newFailures.length > 0)

@@ -29,6 +29,28 @@ export function shortNames(operationIds: string[]): Map<string, string> {
   return out;
 }
 
+/** The narrowest the check column gets: a name cut shorter than this says nothing. */
+const MIN_CHECK_WIDTH = 12;
+
+/**
+ * Check names as the first column shows them, within `width`: a longer name is cut and numbered
+ * (`acme_house_rule_lead_co…1`), so two names cut alike still read apart and the legend can give
+ * each cut name in full by its number.
+ */
+export function checkLabels(checks: string[], width: number): Map<string, string> {
+  const out = new Map<string, string>();
+  let cut = 0;
+  for (const check of checks) {
+    if (check.length <= width) {
+      out.set(check, check);
+      continue;
+    }
+    const tag = `…${++cut}`;
+    out.set(check, `${check.slice(0, Math.max(1, width - tag.length))}${tag}`);
+  }
+  return out;
+}
+
 /** Words packed into lines no wider than the terminal. */
 function wrap(words: string[], indent = ''): string[] {
   const lines: string[] = [];
@@ -69,10 +91,14 @@ export function renderMatrix(summary: RunSummary): string {
   const ops = [...new Set(summary.checks.map((c) => c.operationId))];
   const names = shortNames(ops);
   const cell = new Map(summary.checks.map((c) => [`${c.operationId}>${c.check}`, MARK[c.status]]));
-  const checkWidth = Math.max(5, ...checks.map((c) => c.length));
   const colWidth = Math.max(4, ...[...names.values()].map((n) => n.length));
+  // What the operation columns leave of the 100: a longer check name is cut to fit.
+  const room = Math.max(MIN_CHECK_WIDTH, WIDTH - ops.length * (colWidth + 1));
+  const labels = checkLabels(checks, room);
+  const checkWidth = Math.max(5, ...[...labels.values()].map((l) => l.length));
+  // Clipped only when even the narrowest check column leaves no room for every operation.
   const row = (first: string, cells: string[]): string =>
-    [first.padEnd(checkWidth), ...cells.map((c) => c.padEnd(colWidth))].join(' ').trimEnd();
+    clip([first.padEnd(checkWidth), ...cells.map((c) => c.padEnd(colWidth))].join(' ').trimEnd());
   const lines = [
     row(
       'check',
@@ -82,11 +108,25 @@ export function renderMatrix(summary: RunSummary): string {
   for (const check of checks)
     lines.push(
       row(
-        check,
+        labels.get(check) as string,
         ops.map((o) => cell.get(`${o}>${check}`) ?? '.'),
       ),
     );
   lines.push(...wrap(['legend:', ...ops.map((o) => `${names.get(o)} ${o}`), '. n/a'], '        '));
+  const cut = checks.filter((c) => labels.get(c) !== c);
+  if (cut.length > 0)
+    lines.push(
+      ...wrap(
+        [
+          'cut short:',
+          ...cut.map((c) => {
+            const label = labels.get(c) as string;
+            return `${label.slice(label.lastIndexOf('…'))} ${c}`;
+          }),
+        ],
+        '        ',
+      ).map((line) => clip(line)),
+    );
   lines.push('');
   for (const f of summary.failures) {
     lines.push(

@@ -29,6 +29,15 @@ function mergeCoverage(parts: Array<Coverage | undefined>): Coverage | undefined
 }
 
 /**
+ * The target a shard ran against, as shards of one run share it: a remote target by name and
+ * base URL; the built-in mock by name only (each shard starts its own, on a port of its own).
+ */
+function targetOf(summary: RunSummary): string {
+  const { name, kind, baseUrl } = summary.target;
+  return kind === 'mock' || !baseUrl ? `${name} (${kind})` : `${name} (${baseUrl})`;
+}
+
+/**
  * Shard summaries of one run (same spec, target and seed) as one summary: the checks of every
  * shard, failures and excuses added up, coverage per operation. The verdict and totals are
  * computed again, exactly as a run computes them.
@@ -40,6 +49,10 @@ export function mergeSummaries(parts: Array<{ file: string; summary: RunSummary 
     if (summary.spec.sha256 !== first.summary.spec.sha256)
       throw new UsageError(
         `${file}: another spec (SHA-256 ${summary.spec.sha256.slice(0, 12)}…) than ${first.file}`,
+      );
+    if (targetOf(summary) !== targetOf(first.summary))
+      throw new UsageError(
+        `${file}: target ${targetOf(summary)}, but ${first.file} has target ${targetOf(first.summary)}: shards of one run share their target`,
       );
     if (summary.seed !== first.summary.seed)
       throw new UsageError(

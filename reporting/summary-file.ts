@@ -23,7 +23,7 @@ function checkShape(file: string, doc: unknown): void {
   }
   (d.checks as unknown[]).forEach((check, i) => {
     const at = `#/checks/${i}`;
-    if (typeof check !== 'object' || check === null)
+    if (typeof check !== 'object' || check === null || Array.isArray(check))
       fail(at, `expected a check, got ${typeName(check)}`);
     const record = check as Record<string, unknown>;
     for (const field of ['operationId', 'check', 'message']) {
@@ -38,10 +38,13 @@ function checkShape(file: string, doc: unknown): void {
     }
   });
   (d.failures as unknown[]).forEach((failure, i) => {
-    const record = failure as Record<string, unknown> | null;
+    const at = `#/failures/${i}`;
+    if (typeof failure !== 'object' || failure === null || Array.isArray(failure))
+      fail(at, `expected a failure, got ${typeName(failure)}`);
+    const record = failure as Record<string, unknown>;
     for (const field of ['id', 'check', 'operationId', 'kind', 'expected']) {
-      if (typeof record?.[field] !== 'string')
-        fail(`#/failures/${i}/${field}`, `expected a string, got ${typeName(record?.[field])}`);
+      if (typeof record[field] !== 'string')
+        fail(`${at}/${field}`, `expected a string, got ${typeName(record[field])}`);
     }
   });
 }

@@ -1,7 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertNoSecret, redactExchange } from '../engine/http/redact';
-import { scrubSecret } from '../engine/http/redact';
+import { assertNoSecret, redactExchange, scrubSecret } from '../engine/http/redact';
 import type { RunSummary } from '../engine/summary';
 import { toolInfo, type ToolInfo } from '../engine/tool-info';
 import { certificationHtml, certificationMarkdown } from './certification';
@@ -78,22 +77,36 @@ export function renderReports(
 }
 
 /**
- * Writes every report under `dir` and returns the paths written. Every file is checked for
- * every secret before the first one is written, so a leak leaves no partial report behind.
+ * Writes report files (name to text) under `dir` and returns the paths written. Every file is
+ * checked for every secret before the first one is written, so a leak leaves no partial report
+ * behind: the one way every command (a run, `merge`) writes its reports.
  */
-export function writeReports(dir: string, inputs: ReportInputs): string[] {
-  const files = renderReports(inputs);
+export function writeReportFiles(
+  dir: string,
+  files: Record<string, string>,
+  secrets: string[] = [],
+): string[] {
   for (const [name, text] of Object.entries(files)) {
-    for (const secret of inputs.secrets ?? []) assertNoSecret(text, secret, path.join(dir, name));
+    for (const secret of secrets) assertNoSecret(text, secret, path.join(dir, name));
   }
   mkdirSync(dir, { recursive: true });
-  // Files an earlier run left would describe what this run did not do.
-  for (const stale of [REPORT_FILES.regression, REPORT_FILES.errors]) {
-    if (!(stale in files)) rmSync(path.join(dir, stale), { force: true });
-  }
   return Object.entries(files).map(([name, text]) => {
     const file = path.join(dir, name);
     writeFileSync(file, text);
     return file;
   });
+}
+
+/**
+ * Writes every report under `dir` and returns the paths written. Every file is checked for
+ * every secret before the first one is written, so a leak leaves no partial report behind.
+ */
+export function writeReports(dir: string, inputs: ReportInputs): string[] {
+  const files = renderReports(inputs);
+  const written = writeReportFiles(dir, files, inputs.secrets ?? []);
+  // Files an earlier run left would describe what this run did not do.
+  for (const stale of [REPORT_FILES.regression, REPORT_FILES.errors]) {
+    if (!(stale in files)) rmSync(path.join(dir, stale), { force: true });
+  }
+  return written;
 }

@@ -1,4 +1,3 @@
-import { AssertionError } from 'node:assert';
 import type { CheckRecord, JudgedOperation, RunSummary } from '../engine/summary';
 import { attachFailure, labelCheck } from './allure';
 import { readResults } from './results';
@@ -7,7 +6,20 @@ function title(op: JudgedOperation): string {
   return `${op.operationId} (${op.method.toUpperCase()} ${op.path}${op.deprecated ? ', deprecated' : ''})`;
 }
 
-/** A failed check fails its test with an assertion (Allure: failed, not broken), every failure signature in the message. */
+/**
+ * A failed check's error. Its name says "assertion" so Allure files the test as failed (a defect of
+ * the target), not broken; unlike node's AssertionError, jest prints just its message.
+ */
+class ConformanceAssertion extends Error {
+  override name = 'ConformanceAssertion';
+  constructor(message: string) {
+    super(message);
+    // The suite's own frames say nothing about the target's defect: keep the report to the message.
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/** A failed check fails its test, every failure signature in the message. */
 async function failed(
   summary: RunSummary,
   op: JudgedOperation,
@@ -19,9 +31,9 @@ async function failed(
     const curl = f.shrunk?.curl ?? f.curl;
     return `  [${f.id}] ${f.kind}${f.pointer ? ` at ${f.pointer}` : ''}: expected ${f.expected}; got ${f.actual}${curl ? `\n    reproduce: ${curl}` : ''}`;
   });
-  throw new AssertionError({
-    message: `${op.operationId} > ${record.check} failed:\n${lines.join('\n')}\n  seed ${summary.seed} (replay with --seed ${summary.seed}, or: npm run conformance -- replay ID)`,
-  });
+  throw new ConformanceAssertion(
+    `${op.operationId} > ${record.check} failed:\n${lines.join('\n')}\n  seed ${summary.seed} (replay with --seed ${summary.seed}, or: npm run conformance -- replay ID)`,
+  );
 }
 
 /**

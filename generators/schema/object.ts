@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { JsonSchema } from '../../model';
 import type { CompileContext, SchemaObject } from './context';
+import { shrinkableRecord } from './shrinkable-record';
 
 /** A required property the schema does not describe: any realistic scalar will do. */
 const UNDESCRIBED = { type: 'string' };
@@ -35,5 +36,5 @@ export function objectArbitrary(
     });
   }
   const requiredKeys = ctx.options.complete ? Object.keys(model) : [...required];
-  return fc.record(model, { requiredKeys, noNullPrototype: true });
+  return shrinkableRecord(model, requiredKeys);
 }

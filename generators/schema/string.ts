@@ -6,6 +6,7 @@ import { UnsupportedSchemaError, type CompileContext, type SchemaObject } from '
 import { examplesArbitrary } from './examples';
 import { stringFormatArbitrary } from './formats';
 import { matchesFormat } from './validators';
+import { shrinkingAsText } from './text-shrink';
 import { canSatisfy, codePointLength, mix } from './viable';
 
 /** Formats whose generators are correct by construction (the others are filtered by ajv's check). */
@@ -148,11 +149,13 @@ export function stringArbitrary(schema: SchemaObject, ctx: CompileContext): fc.A
   const shaped = c.format !== undefined || c.patterns.length > 0;
   // One flat weighted choice (nested oneofs cost time on every value): the schema-driven values,
   // as much realistic text for the property's name, a third as many of the schema's examples.
-  return mix(
+  const drawn = mix(
     ...(shaped
       ? [{ weight: FREE_TEXT_WEIGHT, arbitrary: shapedChoice(c, ctx) }]
       : freeTextChoices(c, ctx.options.longStrings ?? true)),
     hintWithin && { weight: FREE_TEXT_WEIGHT, arbitrary: hintWithin },
     examples && { weight: FREE_TEXT_WEIGHT / 3, arbitrary: examples },
   );
+  // Free text may shrink character by character: a failure shrinks to what matters in it.
+  return shaped ? drawn : shrinkingAsText(drawn, c.min, c.max);
 }

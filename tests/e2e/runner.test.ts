@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { RunSummary } from '../../engine/types';
+import type { RunSummary } from '../../engine/summary';
 
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -32,21 +32,16 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+interface StandaloneMock {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+}
+
 /** A standalone mock with one fault, the partner's key given on its command line. */
-async function startFaultyMock(): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
+async function startFaultyMock(fault: string): Promise<StandaloneMock> {
   const child = spawn(
     TSX,
-    [
-      'cli/mock.ts',
-      '--port',
-      '0',
-      '--api-key',
-      SECRET,
-      '--rate-limit',
-      '100000',
-      '--fault',
-      'create-returns-200',
-    ],
+    ['cli/mock.ts', '--port', '0', '--api-key', SECRET, '--rate-limit', '100000', '--fault', fault],
     { cwd: ROOT },
   );
   let out = '';
@@ -61,52 +56,61 @@ async function startFaultyMock(): Promise<{ url: string; child: ChildProcessWith
   return { url, child };
 }
 
+const summaryOf = (dir: string): RunSummary =>
+  JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8')) as RunSummary;
+
+/** jest's own closing line of the presentation: the counts a CI log shows. */
+function jestTests(stdout: string): Record<string, number> {
+  const line = /^Tests:\s+(.*)$/m.exec(stdout)?.[1] ?? '';
+  return Object.fromEntries(
+    [...line.matchAll(/(\d+) (passed|failed|skipped|total)/g)].map((m) => [m[2], Number(m[1])]),
+  );
+}
+
+const OPERATIONS = 'createLeadsOpportunities_v1,searchPortfolioItems';
+
 describe('npm run conformance against a faulty server, end to end', () => {
-  let mock: { url: string; child: ChildProcessWithoutNullStreams };
+  let mock: StandaloneMock;
   let dir: string;
+  let cleanDir: string;
   let result: Done;
   let summary: RunSummary;
 
   beforeAll(async () => {
-    mock = await startFaultyMock();
+    mock = await startFaultyMock('create-returns-200');
     dir = mkdtempSync(path.join(tmpdir(), 'conformance-e2e-'));
+    cleanDir = mkdtempSync(path.join(tmpdir(), 'conformance-e2e-clean-'));
+    const common = ['--operations', OPERATIONS, '--runs', '2', '--seed', '11'];
     result = await run(
-      [
-        'cli/conformance.ts',
-        '--target',
-        mock.url,
-        '--operations',
-        'createLeadsOpportunities_v1,searchPortfolioItems',
-        '--runs',
-        '2',
-        '--seed',
-        '11',
-        '--report-dir',
-        dir,
-      ],
+      ['cli/conformance.ts', '--target', mock.url, ...common, '--report-dir', dir],
       { API4PARTNERS_API_KEY: SECRET },
     );
-    summary = JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8')) as RunSummary;
-  }, 120_000);
+    summary = summaryOf(dir);
+    await run(['cli/conformance.ts', ...common, '--report-dir', cleanDir]);
+  }, 180_000);
 
   afterAll(() => {
     mock?.child.kill('SIGTERM');
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const d of [dir, cleanDir]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  it('fails the gate (exit 1) on the check that sees the bug, and prints the matrix', () => {
+  it('fails the gate (exit 1) on the one check that sees the bug, and prints the matrix', () => {
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(
-      /FAIL createLeadsOpportunities_v1 > status_code_conformance \[F[0-9a-f]{8}\]/,
-    );
-    expect(result.stdout).toMatch(/^checks: \d+ passed, [1-9]\d* failed, \d+ skipped$/m);
+    expect(result.stdout).toMatch(/^FAIL \[F[0-9a-f]{8}\] cre1 status_code_conformance: /m);
+    expect(result.stdout).toMatch(/^NOT CONFORMANT · checks: \d+ passed, 1 failed, \d+ skipped$/m);
+    expect(summary.checks.filter((c) => c.status === 'failed').map((c) => c.check)).toEqual([
+      'status_code_conformance',
+    ]);
+    for (const line of result.stdout.split('\n').filter((l) => /^check\s|_conformance\s/.test(l)))
+      expect(line.length).toBeLessThanOrEqual(100);
   });
 
-  it('writes summary.json in the documented shape, totals matching the checks', () => {
+  it('writes summary.json whose totals are the checks, and jest shows the same counts', () => {
     expect(summary).toMatchObject({
       target: { kind: 'remote', baseUrl: mock.url },
       seed: 11,
       runs: 2,
+      verdict: 'NOT CONFORMANT',
     });
     expect(summary.spec.sha256).toMatch(/^[0-9a-f]{64}$/);
     const count = (s: string) => summary.checks.filter((c) => c.status === s).length;
@@ -114,9 +118,15 @@ describe('npm run conformance against a faulty server, end to end', () => {
       passed: count('passed'),
       failed: count('failed'),
       skipped: count('skipped'),
+      errors: count('error'),
     });
-    const failure = summary.checks.find((c) => c.status === 'failed');
-    expect(failure?.curl).toContain('$API4PARTNERS_API_KEY');
+    expect(jestTests(result.stdout + result.stderr)).toEqual({
+      passed: summary.totals.passed,
+      failed: summary.totals.failed,
+      skipped: summary.totals.skipped,
+      total: summary.checks.length,
+    });
+    expect(summary.failures[0].curl).toContain('$API4PARTNERS_API_KEY');
   });
 
   it('writes junit.xml with one testcase per check and the same counts', () => {
@@ -132,7 +142,7 @@ describe('npm run conformance against a faulty server, end to end', () => {
     expect(cases.filter((c) => c.skipped !== undefined)).toHaveLength(summary.totals.skipped);
   });
 
-  it('never writes the API key, anywhere under the report directory', () => {
+  it('never writes the API key, anywhere under the report directory or in its output', () => {
     const files = filesUnder(dir);
     expect(files.map((f) => path.basename(f))).toEqual(
       expect.arrayContaining([
@@ -149,17 +159,14 @@ describe('npm run conformance against a faulty server, end to end', () => {
   });
 
   it('replays a saved failure: still failing on the faulty server, passing on the mock', async () => {
-    const failure = summary.checks.find(
-      (c) => c.status === 'failed' && c.check === 'status_code_conformance',
-    );
-    const id = failure?.failureId as string;
+    const id = summary.failures.find((f) => f.check === 'status_code_conformance')?.id as string;
     const from = path.join(dir, 'summary.json');
     const again = await run(
       ['cli/conformance.ts', 'replay', id, '--from', from, '--target', mock.url],
       { API4PARTNERS_API_KEY: SECRET },
     );
     expect(again.code).toBe(1);
-    expect(again.stdout).toContain(`${id} still fails`);
+    expect(again.stdout).toContain(`${id} still fails on ${mock.url}`);
     const fixed = await run([
       'cli/conformance.ts',
       'replay',
@@ -170,14 +177,65 @@ describe('npm run conformance against a faulty server, end to end', () => {
       'mock',
     ]);
     expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toContain(`${id} passes on mock`);
+    expect(fixed.stdout).toContain(`${id} does not fail on the built-in mock`);
   }, 60_000);
 
-  it('compares with a baseline: the same run has no new failure, so --fail-on new passes', async () => {
-    const from = path.join(dir, 'summary.json');
-    expect((await run(['cli/compare.ts', from, from, '--fail-on', 'new'])).code).toBe(0);
-    expect((await run(['cli/compare.ts', from, from, '--fail-on', 'any'])).code).toBe(1);
+  it('against a clean baseline the failure is new: --fail-on new fails, and the same run twice has nothing new', async () => {
+    const clean = path.join(cleanDir, 'summary.json');
+    const faulty = path.join(dir, 'summary.json');
+    expect(summaryOf(cleanDir).verdict).toBe('CONFORMANT');
+    const regression = await run(['cli/compare.ts', clean, faulty, '--fail-on', 'new', '--json']);
+    expect(regression.code).toBe(1);
+    const comparison = JSON.parse(regression.stdout) as { newFailures: Array<{ id: string }> };
+    expect(comparison.newFailures.map((f) => f.id)).toEqual(summary.failures.map((f) => f.id));
+    expect((await run(['cli/compare.ts', faulty, faulty, '--fail-on', 'new'])).code).toBe(0);
+    expect((await run(['cli/compare.ts', faulty, faulty, '--fail-on', 'any'])).code).toBe(1);
   }, 60_000);
+});
+
+describe('a stateful failure replays as its whole sequence', () => {
+  let mock: StandaloneMock;
+  let dir: string;
+  afterAll(() => {
+    mock?.child.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a lost update: found, then replayed with fresh ids against the faulty server and the mock', async () => {
+    mock = await startFaultyMock('patch-lost-update');
+    dir = mkdtempSync(path.join(tmpdir(), 'conformance-e2e-stateful-'));
+    const env = { API4PARTNERS_API_KEY: SECRET };
+    const found = await run(
+      [
+        'cli/conformance.ts',
+        '--target',
+        mock.url,
+        '--operations',
+        'updateLeadOpportunitiesDetails_v1',
+      ].concat(['--runs', '2', '--seed', '3', '--report-dir', dir]),
+      env,
+    );
+    expect(found.code).toBe(1);
+    const failure = summaryOf(dir).failures.find((f) => f.check === 'stateful_round_trip');
+    expect(failure?.sequence?.steps.length).toBeGreaterThanOrEqual(3);
+    const from = path.join(dir, 'summary.json');
+    const id = failure?.id as string;
+    const again = await run(
+      ['cli/conformance.ts', 'replay', id, '--from', from, '--target', mock.url],
+      env,
+    );
+    expect(again.code).toBe(1);
+    const fixed = await run([
+      'cli/conformance.ts',
+      'replay',
+      id,
+      '--from',
+      from,
+      '--target',
+      'mock',
+    ]);
+    expect(fixed.code).toBe(0);
+  }, 120_000);
 });
 
 describe('npm run conformance: usage errors', () => {

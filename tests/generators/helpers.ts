@@ -6,7 +6,6 @@ import {
   REMOVE,
   valueAtRequest,
   withValueAt,
-  type Finding,
   type InvalidSample,
   type RequestSample,
 } from '../../generators';

@@ -140,6 +140,106 @@ const SHOWS_BUG: Record<FaultId, () => Promise<boolean>> = {
       .send({ data: [{ partnerLeadOpportunityId: [created.body.partnerLeadOpportunityId] }] });
     return res.body.data[0].dsLeadOpportunityId.length > 0;
   },
+  'read-drops-field': async () => {
+    const id = (await create(t, 'v1')).body.dsLeadOpportunityId;
+    return leadOf(await read(t, 'v1', id)).currency === undefined;
+  },
+  'patch-ignores-lists': async () => {
+    const created = await create(t, 'v1');
+    const id = created.body.dsLeadOpportunityId;
+    await t.agent
+      .patch(pathOf(opOf(t.spec, 'update', 'v1'), id))
+      .set(AUTH)
+      .send({
+        partnerId: '1',
+        leadOpportunity: { partnerLeadOpportunityId: created.body.partnerLeadOpportunityId },
+        customerLegalEntity: { name: 'Renamed Corp', city: 'Paris', country: 'France' },
+      });
+    return leadOf(await read(t, 'v1', id)).customerLegalEntity.name !== 'Renamed Corp';
+  },
+  'forecast-won-keeps-sent': async () => {
+    const created = await create(t, 'v1', (b) =>
+      Object.assign(b.leadOpportunity, { status: 'WON', forecastCategory: 'UPSIDE' }),
+    );
+    return leadOf(await read(t, 'v1', created.body.dsLeadOpportunityId)).forecastCategory !== 'WON';
+  },
+  'rental-reads-quarterly': async () => {
+    const created = await create(t, 'v0', (b) => (b.offerLines[0].revenueType = 'RENTAL_BOOKING'));
+    const lead = leadOf(await read(t, 'v1', created.body.dsLeadOpportunityId));
+    return lead.offerLines[0].revenueType === 'QxC';
+  },
+  'invalid-bodies-406': async () =>
+    (await create(t, 'v1', (b) => delete b.leadOpportunity.name)).status === 406,
+  'unknown-id-wrong-code': async () => {
+    const res = await read(t, 'v1', 'NONE-NONE00');
+    return res.status === 500 && res.body.error?.code !== ERROR_CODES.unknownId;
+  },
+  'search-refuses-second-key': async () =>
+    (
+      await t.agent
+        .post(opOf(t.spec, 'search').path)
+        .set('X-API-Key', OTHER)
+        .send({ data: [{ partnerLeadOpportunityId: 'ANY' }] })
+    ).status === 403,
+  // Read documents a 503 (list does not). Only a mock's first read answers it: reset() keeps that.
+  'flaky-503': async () => (await read(t, 'v1', 'NONE-NONE00')).status === 503,
+  // Reset is the seconds left in the window, never more than the window (3600 s here).
+  'rate-limit-epoch-reset': async () =>
+    Number(
+      (await t.agent.get(opOf(t.spec, 'list').path).query({ top: 1 }).set(AUTH)).headers[
+        'x-ratelimit-reset'
+      ],
+    ) > 3600,
+  'envelope-says-success': async () => {
+    const res = await create(t, 'v1', (b) => delete b.leadOpportunity.name);
+    return res.status === 400 && res.body.info.success === true;
+  },
+  'search-prefix-match': async () => {
+    const partnerId = (await create(t, 'v1')).body.partnerLeadOpportunityId;
+    const res = await t.agent
+      .post(opOf(t.spec, 'search').path)
+      .set(AUTH)
+      .send({ data: [{ partnerLeadOpportunityId: partnerId.slice(0, -1) }] });
+    return res.body.data[0].dsLeadOpportunityId.length > 0;
+  },
+  'search-or-criteria': async () => {
+    const partnerId = (await create(t, 'v1')).body.partnerLeadOpportunityId;
+    // The id matches, the window (long before the creation) does not: AND finds nothing.
+    const res = await t.agent
+      .post(opOf(t.spec, 'search').path)
+      .set(AUTH)
+      .send({ data: [{ ...window(1).data[0], partnerLeadOpportunityId: partnerId }] });
+    return res.body.data[0].dsLeadOpportunityId.length > 0;
+  },
+  'paging-fails-deep-pages': async () =>
+    (await t.agent.get(opOf(t.spec, 'list').path).query({ skip: 100, top: 1 }).set(AUTH)).status ===
+    500,
+  'create-accepts-missing-partner-id': async () =>
+    (await create(t, 'v1', (b) => delete b.partnerId)).status === 201,
+  'patch-unknown-id-500': async () =>
+    (
+      await t.agent
+        .patch(pathOf(opOf(t.spec, 'update', 'v1'), 'NONE-NONE00'))
+        .set(AUTH)
+        .send({ partnerId: '1', leadOpportunity: { partnerLeadOpportunityId: 'NONE' } })
+    ).status === 500,
+  'patch-keeps-modified-date': async () => {
+    const created = await create(t, 'v1');
+    const id = created.body.dsLeadOpportunityId;
+    // Dates have millisecond resolution: let the clock move before the update.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await t.agent
+      .patch(pathOf(opOf(t.spec, 'update', 'v1'), id))
+      .set(AUTH)
+      .send({
+        partnerId: '1',
+        leadOpportunity: { partnerLeadOpportunityId: created.body.partnerLeadOpportunityId },
+      });
+    const lead = leadOf(await read(t, 'v1', id));
+    return lead.modifiedDate === lead.createdDate;
+  },
+  'non-ascii-name-rejected': async () =>
+    (await create(t, 'v1', (b) => (b.leadOpportunity.name = 'Projet Café'))).status === 400,
 };
 
 it('lists at least the faults the test matrix uses, each described with the check that catches it', () => {

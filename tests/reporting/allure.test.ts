@@ -1,29 +1,56 @@
 import * as allure from 'allure-js-commons';
+import { redactAll } from '../../reporting';
+import { attachFailure, featureOf, labelCheck } from '../../suites/allure';
 import {
-  checkLabelsOf,
-  featureOf,
-  labelCheck,
-  parametersOfRun,
-  recordExchange,
-} from '../../suites/allure';
-import { REDACTED } from '../../reporting';
-import { BASE_URL, exchanges, KEY_HEADER, SECRET } from './fixtures';
+  failureRecord,
+  KEY_HEADER,
+  OPERATIONS,
+  SECRETS,
+  SEQUENCE_ID,
+  SHRUNK_ID,
+  summary,
+} from './fixtures';
 
 // The real runtime only writes results under the allure-jest environment; here the calls are
 // recorded so what the helpers send to Allure can be checked.
+const mockStep = { open: false, attachedOutside: 0 };
 jest.mock('allure-js-commons', () => ({
   ...jest.requireActual('allure-js-commons'),
   epic: jest.fn(async () => undefined),
   feature: jest.fn(async () => undefined),
   story: jest.fn(async () => undefined),
   parameter: jest.fn(async () => undefined),
-  attachment: jest.fn(async () => undefined),
-  step: jest.fn(async (_name: string, body: () => Promise<void>) => body()),
+  attachment: jest.fn(async () => {
+    if (!mockStep.open) mockStep.attachedOutside++;
+  }),
+  step: jest.fn(async (_name: string, body: () => Promise<void>) => {
+    mockStep.open = true;
+    try {
+      return await body();
+    } finally {
+      mockStep.open = false;
+    }
+  }),
 }));
 
 const mocked = allure as jest.Mocked<typeof allure>;
 
-beforeEach(() => jest.clearAllMocks());
+beforeEach(() => {
+  jest.clearAllMocks();
+  mockStep.attachedOutside = 0;
+});
+
+/** Every call to Allure, in order, as [helper, ...arguments]. */
+function calls(): unknown[][] {
+  const all = (['epic', 'feature', 'story', 'parameter', 'attachment', 'step'] as const).flatMap(
+    (name) =>
+      mocked[name].mock.calls.map((args, i) => ({
+        order: mocked[name].mock.invocationCallOrder[i],
+        call: [name, ...args.filter((a) => typeof a !== 'function')],
+      })),
+  );
+  return all.sort((a, b) => a.order - b.order).map((c) => c.call);
+}
 
 test('features keep versions and deprecation apart', () => {
   expect(
@@ -34,64 +61,64 @@ test('features keep versions and deprecation apart', () => {
   );
 });
 
-test('labelCheck sets epic, feature and story', async () => {
-  const op = {
-    operationId: 'x_v1',
-    version: 'v1',
-    deprecated: false,
-    tags: ['leads-opportunities'],
-  };
-  await labelCheck(checkLabelsOf(op, 'response-schema'));
-  expect(mocked.epic).toHaveBeenCalledWith('leads-opportunities');
-  expect(mocked.feature).toHaveBeenCalledWith('x_v1 (v1)');
-  expect(mocked.story).toHaveBeenCalledWith('response-schema');
-});
-
-test('seed and runs are parameters excluded from the history id', async () => {
-  await parametersOfRun({ target: 'qal', seed: 42, runs: 100 });
-  expect(mocked.parameter.mock.calls).toEqual([
-    ['target', 'qal'],
-    ['seed', '42', { excluded: true }],
-    ['runs', '100', { excluded: true }],
+test('labelCheck sets epic, feature and story, and the run as parameters', async () => {
+  await labelCheck(OPERATIONS[2], 'status_code_conformance', summary());
+  expect(calls()).toEqual([
+    ['epic', 'leads-opportunities'],
+    ['feature', 'getLeadsOpportunities_v1 (v1)'],
+    ['story', 'status_code_conformance'],
+    ['parameter', 'target', 'https://apigw-qal.example.test'],
+    // Seed and runs change from run to run: excluded from the history id.
+    ['parameter', 'seed', '1234', { excluded: true }],
+    ['parameter', 'runs', '25', { excluded: true }],
   ]);
 });
 
-test('recordExchange attaches request, response and curl inside one step, key redacted', async () => {
-  await recordExchange(exchanges()[0], {
-    keyHeader: KEY_HEADER,
-    secret: SECRET,
-    baseUrl: BASE_URL,
-  });
-  expect(mocked.step).toHaveBeenCalledTimes(1);
-  expect(mocked.step.mock.calls[0][0]).toBe(
-    'POST /sales/api4partners/v1/leads-opportunities -> 201',
+test('an untagged operation on a target without a URL', async () => {
+  const op = { ...OPERATIONS[0], tags: [], version: 'v0', deprecated: true };
+  await labelCheck(op, 'x', summary({ target: { name: 'mock', kind: 'mock' } }));
+  expect(mocked.epic).toHaveBeenCalledWith('untagged');
+  expect(mocked.feature).toHaveBeenCalledWith('createLeadsOpportunities_v1 (v0, deprecated)');
+  expect(mocked.parameter).toHaveBeenCalledWith('target', 'mock');
+});
+
+/** The failures as the suites read them: from the redacted summary.json. */
+const redacted = () => redactAll(summary(), KEY_HEADER, SECRETS).failures;
+
+test('a shrunk failure attaches the shrunk example, inside one step named by its id', async () => {
+  const failure = redacted()[0];
+  await attachFailure(failure);
+  const shrunk = failure.shrunk;
+  expect(calls()).toEqual([
+    ['step', `[${SHRUNK_ID}] accepted-invalid at /request/body/leadOpportunity/closeDate`],
+    ['attachment', 'request', JSON.stringify(shrunk?.request, null, 2), 'application/json'],
+    ['attachment', 'response', JSON.stringify(shrunk?.response, null, 2), 'application/json'],
+    ['attachment', 'curl', shrunk?.curl, 'text/plain'],
+  ]);
+  expect(mockStep.attachedOutside).toBe(0);
+  expect(JSON.parse(String(mocked.attachment.mock.calls[0][1])).headers['x-api-key']).toBe(
+    '[REDACTED]',
   );
-  const attachments = mocked.attachment.mock.calls.map(([name, content, type]) => ({
-    name,
-    content: String(content),
-    type,
-  }));
-  expect(attachments.map((a) => [a.name, a.type])).toEqual([
-    ['request', 'application/json'],
-    ['response', 'application/json'],
-    ['curl', 'text/plain'],
-  ]);
-  for (const { content } of attachments) expect(content).not.toContain('9f3b');
-  const request = JSON.parse(attachments[0].content);
-  expect(request.headers['X-API-Key']).toBe(REDACTED);
-  expect(request.body.comment).toBe(`contains ${REDACTED}`);
-  expect(attachments[2].content).toContain('"X-API-Key: $API4PARTNERS_API_KEY"');
 });
 
-test('recordExchange takes the key from API4PARTNERS_API_KEY when none is passed', async () => {
-  const saved = process.env.API4PARTNERS_API_KEY;
-  process.env.API4PARTNERS_API_KEY = SECRET;
-  try {
-    await recordExchange(exchanges()[0], { keyHeader: KEY_HEADER });
-  } finally {
-    if (saved === undefined) delete process.env.API4PARTNERS_API_KEY;
-    else process.env.API4PARTNERS_API_KEY = saved;
+test('a sequence failure attaches its example and the sequence that replays it', async () => {
+  const failure = redacted()[1];
+  await attachFailure(failure);
+  expect(calls()).toEqual([
+    ['step', `[${SEQUENCE_ID}] lost-value at /body/leadOpportunity/comment`],
+    ['attachment', 'request', JSON.stringify(failure.request, null, 2), 'application/json'],
+    ['attachment', 'response', JSON.stringify(failure.response, null, 2), 'application/json'],
+    ['attachment', 'curl', failure.curl, 'text/plain'],
+    ['attachment', 'sequence', JSON.stringify(failure.sequence, null, 2), 'application/json'],
+  ]);
+  expect(mockStep.attachedOutside).toBe(0);
+  for (const [, content] of mocked.attachment.mock.calls) {
+    expect(String(content)).not.toContain('9f3b');
+    expect(String(content)).not.toContain('4d1e');
   }
-  const response = String(mocked.attachment.mock.calls[1][1]);
-  expect(JSON.parse(response).headers['x-echo-key']).toBe(REDACTED);
+});
+
+test('a failure without an example is a step with nothing attached', async () => {
+  await attachFailure(failureRecord('F1', 'op', 'x', { pointer: undefined }));
+  expect(calls()).toEqual([['step', '[F1] undocumented-status']]);
 });

@@ -4,7 +4,7 @@ import { certificationMarkdown, type DeprecationDiff, type LintFinding } from '.
 import { BASE_URL, KEY_HEADER, summary } from './fixtures';
 
 // Reporting declares its own minimal shapes for lint findings and the deprecation diff; these
-// assignments make `tsc` fail as soon as src/lint or src/diff drift away from them.
+// assignments make `tsc` fail as soon as analysis/lint or analysis/diff drift away from them.
 const asFinding = (finding: Finding): LintFinding => finding;
 const asDiff = (diff: DiffOutput): DeprecationDiff => diff;
 
@@ -33,7 +33,7 @@ test('what analysis/lint and analysis/diff produce renders in the certification 
       },
     ],
     currentV0: [ref('searchPortfolioItems', 'v0')],
-    unresolved: [],
+    unresolved: [ref('updateLeadOpportunitiesDetails', 'v0')],
   };
   const finding: Finding = {
     severity: 'warning',
@@ -47,10 +47,18 @@ test('what analysis/lint and analysis/diff produce renders in the certification 
     lintFindings: [asFinding(finding)],
     deprecationDiff: asDiff(diff),
   });
-  expect(md).toContain('| enum-values-removed | ⚠️ yes | response 200 leadOpportunity.status |');
-  expect(md).toContain('status no longer allows "Lost" (a v0 client may still send them)');
   expect(md).toContain(
-    '- searchPortfolioItems (GET /sales/api4partners/v0/leads-opportunities/{id})',
+    '### v0 -\\> v1 migration: 1 pair(s), 1 breaking change(s)\n\n| v0 (deprecated) | v1 | Changes | Breaking |',
   );
-  expect(md).toContain('lint says hi');
+  expect(md).toContain(
+    '| enum-values-removed | ⚠️ yes | response 200 leadOpportunity.status | status no longer allows "Lost" (a v0 client may still send them) |',
+  );
+  expect(md).toContain(
+    'v0 operations not deprecated (still the current way):\n\n- searchPortfolioItems (GET /sales/api4partners/v0/leads-opportunities/{id})',
+  );
+  expect(md).toContain(
+    'Deprecated operations whose successor was not found:\n\n- updateLeadOpportunitiesDetails (GET /sales/api4partners/v0/leads-opportunities/{id})',
+  );
+  expect(md).toContain('### Spec lint: 1 finding(s) (1 warning)');
+  expect(md).toContain('| ⚠️ warning | r | \\#/x | lint says hi |');
 });

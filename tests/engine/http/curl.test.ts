@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import type { HttpRequest } from '../../model/exchange';
-import { curlFor, REDACTED, shellQuote } from '../../reporting';
-import { BASE_URL, KEY_HEADER, SECRET } from './fixtures';
+import { curlFor, KEY_ENV_VAR, shellQuote } from '../../../engine/http/curl';
+import { REDACTED } from '../../../engine/http/redact';
+import type { HttpRequest } from '../../../model/exchange';
+import { BASE_URL, KEY_HEADER, SECRET } from '../../reporting/fixtures';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 
@@ -79,4 +80,52 @@ test('a GET has no -X and no body; raw text goes out byte for byte without a mad
     curlFor(BASE_URL, { method: 'post', path: '/x', headers: {}, rawBody: '{"a": ' }, KEY_HEADER),
   );
   expect(raw.slice(-4)).toEqual(['-H', 'Content-Type:', '--data-raw', '{"a": ']);
+});
+
+test('the env var is the one the README tells users to export', () => {
+  expect(KEY_ENV_VAR).toBe('API4PARTNERS_API_KEY');
+});
+
+test('a key header name with characters the shell reads in double quotes is single-quoted', () => {
+  const line = curlFor(BASE_URL, { method: 'get', path: '/x', headers: { X$Key: 'k' } }, 'X$Key');
+  expect(line).toBe(`curl -sS -i ${BASE_URL}/x -H 'X$Key: '"$API4PARTNERS_API_KEY"`);
+  expect(argsOf(line, { API4PARTNERS_API_KEY: 'v' })).toEqual([
+    '-sS',
+    '-i',
+    `${BASE_URL}/x`,
+    '-H',
+    'X$Key: v',
+  ]);
+});
+
+test('headers curl computes itself are left out; a declared Content-Type is kept as sent', () => {
+  const args = argsOf(
+    curlFor(
+      BASE_URL,
+      {
+        method: 'put',
+        path: '/x',
+        headers: {
+          Host: 'elsewhere',
+          'Content-Length': '3',
+          Connection: 'close',
+          'Transfer-Encoding': 'chunked',
+          'Content-Type': 'application/merge-patch+json',
+        },
+        body: [1],
+      },
+      KEY_HEADER,
+    ),
+  );
+  expect(args).toEqual([
+    '-sS',
+    '-i',
+    '-X',
+    'PUT',
+    `${BASE_URL}/x`,
+    '-H',
+    'Content-Type: application/merge-patch+json',
+    '--data-raw',
+    '[1]',
+  ]);
 });

@@ -1,0 +1,291 @@
+/**
+ * Speed costs no verdict: one seed gives the same checks, statuses and failure signatures
+ * whichever way the run is started — the engine in-process (its sleeps skipped), the CLI, plain
+ * jest (the engine in its global setup) and the CLI in two shards, merged.
+ *
+ * Twice: against the built-in mock (the default target: every check has its verdict, all pass),
+ * and against a faulty mock given as a URL, one fresh server per way, so that the failure
+ * signatures compared are not an empty list.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { API_KEY_ENV, configFrom, SECOND_KEY_ENV, SETTINGS } from '../../engine/config';
+import { runConformance } from '../../engine/run';
+import type { RunSummary } from '../../engine/summary';
+import { createMock, type FaultId, type ListeningMock } from '../../mock';
+import { getSpec } from '../../model';
+
+const ROOT = path.join(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const JEST = path.join(ROOT, 'node_modules', '.bin', 'jest');
+
+const SEED = 7;
+const RUNS = 2;
+/**
+ * Spec positions 1 and 3 (parts 2 and 4: shard 2/2) and 4 and 6 (parts 1 and 3: shard 1/2).
+ * Shard 1's operations run without those before them in the whole run: state the mock keeps
+ * between operations would show.
+ */
+const OPERATIONS = [
+  'getLeadsOpportunities',
+  'searchLeadsOpportunities',
+  'searchPortfolioItems',
+  'getLeadsOpportunities_v1',
+];
+/** Failures in both shards, in checks that compare what was sent with what is read. */
+const FAULTS: FaultId[] = ['get-breaks-schema', 'paging-off-by-one', 'search-prefix-match'];
+const KEYS = { [API_KEY_ENV]: 'same-verdict-key', [SECOND_KEY_ENV]: 'same-verdict-key-2' };
+/** Each child process's bound. */
+const CHILD_TIMEOUT_MS = 150_000;
+
+type Way = 'cli' | 'jest' | 'shard1' | 'shard2';
+const WAYS: Way[] = ['cli', 'jest', 'shard1', 'shard2'];
+
+interface Done {
+  command: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+const running = new Set<number>();
+const reportDirs: string[] = [];
+/** In-process runs one after the other: two engines in one process would share its caches. */
+let engineFree: Promise<unknown> = Promise.resolve();
+
+/** A child with its own children (tsx's node, jest's workers): its process group, by its id. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+  running.delete(pid);
+}
+
+/** The parent's env without any conformance setting or key, then this run's. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(CONFORMANCE_|API4PARTNERS_|JEST_WORKER_ID$)/.test(k),
+    ),
+  );
+  return { ...base, ...env };
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<Done> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: childEnv(env),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const pid = child.pid;
+    if (pid === undefined) return reject(new Error(`could not start ${command}`));
+    running.add(pid);
+    let [stdout, stderr, timedOut] = ['', '', false];
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(pid);
+    }, CHILD_TIMEOUT_MS);
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      running.delete(pid);
+      const command_ = [path.basename(command), ...args].join(' ');
+      resolve({ command: command_, code, signal, timedOut, stdout, stderr });
+    });
+  });
+}
+
+const summaryIn = (dir: string): RunSummary =>
+  JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8')) as RunSummary;
+
+/** What a verdict is made of, and nothing a run may vary in (run id, times, durations, ids). */
+function projection(summary: RunSummary): { checks: string[]; failures: string[] } {
+  return {
+    checks: summary.checks.map((c) => `${c.operationId} > ${c.check}: ${c.status}`).sort(),
+    failures: summary.failures.map((f) => f.id).sort(),
+  };
+}
+
+/** A child that did not conclude says so, with the end of its output. */
+function expectConcluded(done: Done | undefined, code: number): void {
+  const tail = done && `${done.command}\n${done.stdout.slice(-2000)}\n${done.stderr.slice(-2000)}`;
+  expect({ timedOut: done?.timedOut, signal: done?.signal, code: done?.code, tail }).toEqual({
+    timedOut: false,
+    signal: null,
+    code,
+    tail,
+  });
+}
+
+interface Scenario {
+  inProcess: RunSummary;
+  done: Partial<Record<Way | 'merge', Done>>;
+  dirs: Record<Way | 'merged', string>;
+}
+
+/**
+ * The four ways, the children all at once. `target` makes a fresh target per way (a URL), or
+ * none for the built-in mock.
+ */
+async function fourWays(name: string, target?: () => Promise<string>): Promise<Scenario> {
+  const dirs = {} as Scenario['dirs'];
+  for (const key of [...WAYS, 'merged'] as const) {
+    dirs[key] = mkdtempSync(path.join(tmpdir(), `same-verdict-${name}-${key}-`));
+    reportDirs.push(dirs[key]);
+  }
+  const fresh = (): Promise<string> => (target ? target() : Promise.resolve('mock'));
+  // The shards of one run share its target (merge refuses others); the other ways have their own.
+  const [cliTarget, jestTarget, shardTarget] = await Promise.all([fresh(), fresh(), fresh()]);
+  const targets = { cli: cliTarget, jest: jestTarget, shard1: shardTarget, shard2: shardTarget };
+  const keys = target ? KEYS : {};
+  const done: Scenario['done'] = {};
+  const common = ['--seed', String(SEED), '--runs', String(RUNS)];
+  const flags = (way: Way): string[] => [
+    ...common,
+    ...['--operations', OPERATIONS.join(','), '--target', targets[way], '--report-dir', dirs[way]],
+  ];
+  const cli = (way: Way, extra: string[] = []) =>
+    run(TSX, ['cli/conformance.ts', ...flags(way), ...extra], keys).then((d) => (done[way] = d));
+  const children = Promise.all([
+    cli('cli'),
+    run(JEST, ['--selectProjects', 'conformance', '--runInBand', '--ci'], {
+      ...keys,
+      [SETTINGS.seed.env]: String(SEED),
+      [SETTINGS.runs.env]: String(RUNS),
+      [SETTINGS.operations.env]: OPERATIONS.join(','),
+      [SETTINGS.target.env]: targets.jest,
+      [SETTINGS.reportDir.env]: dirs.jest,
+    }).then((d) => (done.jest = d)),
+    cli('shard1', ['--shard', '1/2']),
+    cli('shard2', ['--shard', '2/2']),
+  ]);
+  const raw = { seed: String(SEED), runs: String(RUNS), operations: OPERATIONS };
+  const config = configFrom({ ...raw, target: await fresh() }, (k) => k);
+  const engine = engineFree.then(() =>
+    runConformance(config, { sleep: async () => undefined, env: keys }),
+  );
+  engineFree = engine.catch(() => undefined);
+  const result = await engine;
+  await children;
+  if ([dirs.shard1, dirs.shard2].every((d) => existsSync(path.join(d, 'summary.json'))))
+    done.merge = await run(
+      TSX,
+      ['cli/conformance.ts', 'merge', dirs.shard1, dirs.shard2, '--report-dir', dirs.merged],
+      {},
+    );
+  return { inProcess: result.summary, done, dirs };
+}
+
+function describeScenario(
+  title: string,
+  scenario: () => Scenario,
+  expected: { verdict: RunSummary['verdict']; code: number; failures: boolean },
+): void {
+  describe(title, () => {
+    it('every way concluded in time with the gate of the in-process verdict', () => {
+      const { inProcess, done } = scenario();
+      expect(inProcess.verdict).toBe(expected.verdict);
+      for (const way of [...WAYS, 'merge'] as const) expectConcluded(done[way], expected.code);
+    });
+
+    it('the shards split the operations: together all of them, none twice', () => {
+      const { inProcess, dirs } = scenario();
+      const [one, two] = [dirs.shard1, dirs.shard2].map((d) =>
+        summaryIn(d).operations.map((o) => o.operationId),
+      );
+      expect(one.length).toBeGreaterThan(0);
+      expect(two.length).toBeGreaterThan(0);
+      expect(one.filter((op) => two.includes(op))).toEqual([]);
+      const all = [...OPERATIONS].sort();
+      expect([...one, ...two].sort()).toEqual(all);
+      expect(
+        summaryIn(dirs.merged)
+          .operations.map((o) => o.operationId)
+          .sort(),
+      ).toEqual(all);
+      expect(inProcess.operations.map((o) => o.operationId).sort()).toEqual(all);
+    });
+
+    it('the CLI, plain jest and the merged shards give the in-process checks, statuses and failure signatures', () => {
+      const { inProcess, dirs } = scenario();
+      const want = projection(inProcess);
+      expect(want.checks.length).toBeGreaterThan(0);
+      expect(want.failures.length > 0).toBe(expected.failures);
+      const runIds = new Set([inProcess.runId]);
+      for (const way of ['cli', 'jest', 'merged'] as const) {
+        const summary = summaryIn(dirs[way]);
+        runIds.add(summary.runId);
+        expect({ way, seed: summary.seed, runs: summary.runs }).toEqual({
+          way,
+          seed: SEED,
+          runs: RUNS,
+        });
+        expect({ way, ...projection(summary) }).toEqual({ way, ...want });
+        expect({ way, verdict: summary.verdict, totals: summary.totals }).toEqual({
+          way,
+          verdict: inProcess.verdict,
+          totals: inProcess.totals,
+        });
+      }
+      // Separate runs, each with its own run id: the ids compared do not come from it.
+      expect(runIds.size).toBe(4);
+    });
+  });
+}
+
+describe('the same seed, started four ways, gives the same verdict', () => {
+  const servers: ListeningMock[] = [];
+  let builtIn: Scenario | undefined;
+  let faulty: Scenario | undefined;
+
+  /** A fresh faulty server per way: a run's objects are not another's. */
+  async function faultyServer(): Promise<string> {
+    const mock = createMock(await getSpec(), {
+      apiKeys: Object.values(KEYS),
+      rateLimit: { limit: 100_000, windowSeconds: 60 },
+      faults: FAULTS,
+      seed: SEED,
+    });
+    const server = await mock.listen(0, '127.0.0.1');
+    servers.push(server);
+    return server.url;
+  }
+
+  beforeAll(
+    async () => {
+      // Both scenarios at once: the children spend much of their time starting up.
+      [builtIn, faulty] = await Promise.all([
+        fourWays('builtin'),
+        fourWays('faulty', faultyServer),
+      ]);
+    },
+    2 * CHILD_TIMEOUT_MS + 60_000,
+  );
+
+  afterAll(async () => {
+    for (const pid of [...running]) killGroup(pid);
+    await Promise.all(servers.map((s) => s.close()));
+    for (const dir of reportDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describeScenario('the built-in mock', () => builtIn as Scenario, {
+    verdict: 'CONFORMANT',
+    code: 0,
+    failures: false,
+  });
+  describeScenario(`a mock with ${FAULTS.join(', ')}, as a URL`, () => faulty as Scenario, {
+    verdict: 'NOT CONFORMANT',
+    code: 1,
+    failures: true,
+  });
+});
