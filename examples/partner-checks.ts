@@ -1,7 +1,7 @@
 /**
- * A partner's own check, loaded with `npm run conformance -- --checks-file examples/partner-checks.ts`.
- * It is registered like the built-in ones: one test per operation, in every report, in the gate.
- * This one is a house rule, not the spec's: answers must come within two seconds.
+ * A partner's own checks, loaded with `npm run conformance -- --checks-file examples/partner-checks.ts`.
+ * They are registered like the built-in ones: one test per operation, in every report, in the
+ * gate. These are house rules of one partner, not the spec's words.
  */
 import { fail, pass, type ResponseCheck } from '../checks';
 
@@ -23,4 +23,23 @@ export const answersWithinTwoSeconds: ResponseCheck = {
   },
 };
 
-export default [answersWithinTwoSeconds];
+/** The partner's gateway counts in hourly windows: Reset, in seconds, can never exceed one. */
+export const resetWithinTheHour: ResponseCheck = {
+  kind: 'response',
+  name: 'reset_within_the_hour',
+  asserts:
+    'X-RateLimit-Reset, where sent, is at most 3600 seconds (the partner gateway works in hourly windows)',
+  judge(exchange) {
+    const reset = exchange.response.headers['x-ratelimit-reset'];
+    if (reset === undefined || Number(reset) <= 3600) return pass();
+    return fail({
+      kind: 'reset-beyond-the-hour',
+      pointer: '/headers/x-ratelimit-reset',
+      expected: 'at most 3600 seconds',
+      actual: reset,
+      source: 'house rule (examples/partner-checks.ts)',
+    });
+  },
+};
+
+export default [answersWithinTwoSeconds, resetWithinTheHour];

@@ -10,7 +10,10 @@ const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'partner-checks.ts'
 describe('--checks-file: a partner adds a check of their own', () => {
   it('the example check is registered like a built-in one: judged on every operation of the run', async () => {
     const extraChecks = loadChecksFiles([EXAMPLE]);
-    expect(extraChecks.map((c) => c.name)).toEqual(['answers_within_two_seconds']);
+    expect(extraChecks.map((c) => c.name)).toEqual([
+      'answers_within_two_seconds',
+      'reset_within_the_hour',
+    ]);
     const operations = ['getLeadsOpportunities_v1', 'searchPortfolioItems'];
     const config = configFrom({ seed: '5', runs: '1', operations }, (k) => k);
     const { summary } = await runConformance(config, { extraChecks, sleep: async () => undefined });
@@ -19,7 +22,30 @@ describe('--checks-file: a partner adds a check of their own', () => {
       operations.map((op) => [op, 'passed']).sort(),
     );
     expect(Math.min(...mine.map((c) => c.exchanges))).toBeGreaterThan(0);
-    expect(summary.settings.customChecks).toEqual(['answers_within_two_seconds']);
+    expect(summary.settings.customChecks).toEqual([
+      'answers_within_two_seconds',
+      'reset_within_the_hour',
+    ]);
+  }, 60_000);
+
+  it('fails on the mock with a fault it sees, and the gate counts it', async () => {
+    const extraChecks = loadChecksFiles([EXAMPLE]);
+    const raw = { seed: '5', runs: '1', operations: ['searchPortfolioItems'] };
+    const { summary } = await runConformance(
+      configFrom(raw, (k) => k),
+      {
+        extraChecks,
+        faults: ['rate-limit-epoch-reset'],
+        sleep: async () => undefined,
+      },
+    );
+    const mine = summary.checks.find((c) => c.check === 'reset_within_the_hour');
+    expect(mine?.status).toBe('failed');
+    expect(summary.failures.find((f) => f.check === 'reset_within_the_hour')).toMatchObject({
+      kind: 'reset-beyond-the-hour',
+      pointer: '/headers/x-ratelimit-reset',
+    });
+    expect(summary.verdict).toBe('NOT CONFORMANT');
   }, 60_000);
 
   describe('a mistaken checks file is one line naming the file and what is wrong', () => {
