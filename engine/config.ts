@@ -118,7 +118,7 @@ export const SETTINGS = {
     kind: 'int',
     min: 0,
     max: 10_000,
-    help: 'extra requests to shrink each failure (default 50, 0 = off)',
+    help: 'extra requests to shrink each failure (default 100, 0 = off)',
   },
   maxBodyMb: {
     flag: 'max-body-mb',
@@ -185,7 +185,7 @@ export const DEFAULTS = {
   target: 'mock',
   runs: 20,
   timeoutMs: 10_000,
-  shrinkBudget: 50,
+  shrinkBudget: 100,
   maxBodyMb: 10,
   maxWaitS: 60,
   failOn: 'any' as FailOn,

@@ -11,7 +11,7 @@ const PRESENT_ONE_IN = 6;
 /**
  * An object arbitrary like `fc.record`, whose shrinking removes optional properties in halves
  * first (delta debugging: all of them, then each half, each quarter... then one at a time),
- * before it shrinks the values that are left. A failing 40-field body then loses the fields
+ * then simplifies the values left in halves the same way, before it shrinks them one by one. A failing 40-field body then loses the fields
  * that do not matter in a few requests instead of one request per field.
  */
 class ShrinkableRecord extends fc.Arbitrary<Record<string, unknown>> {
@@ -65,6 +65,22 @@ class ShrinkableRecord extends fc.Arbitrary<Record<string, unknown>> {
         for (let start = 0; start < optional.length; start += size) {
           const drop = new Set(optional.slice(start, start + size));
           yield build(values.map((v, i) => (drop.has(i) ? undefined : v)));
+        }
+      }
+      // Then the values, simplified together in chunks (each to its own first, boldest shrink):
+      // fields that play no part in the failure lose their content in a few steps.
+      const present = values.map((v, i) => (v !== undefined ? i : -1)).filter((i) => i >= 0);
+      const boldest = new Map<number, fc.Value<unknown>>();
+      for (const i of present) {
+        const v = values[i] as fc.Value<unknown>;
+        const [first] = arbs[i].shrink(v.value_, v.context).take(1);
+        if (first) boldest.set(i, first);
+      }
+      const simplifiable = present.filter((i) => boldest.has(i));
+      for (let size = simplifiable.length; size >= 2; size = size === 2 ? 0 : Math.ceil(size / 2)) {
+        for (let start = 0; start < simplifiable.length; start += size) {
+          const chunk = new Set(simplifiable.slice(start, start + size));
+          yield build(values.map((v, i) => (chunk.has(i) ? boldest.get(i) : v)));
         }
       }
       // Then each value that is left, shrunk as its own arbitrary shrinks it.
