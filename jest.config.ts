@@ -39,6 +39,9 @@ const config: Config = {
       globalSetup: '<rootDir>/cli/jest/global-setup.ts',
     },
   ],
+  // jest's default is one worker less than the cores: one, on a 2-core CI machine. The end-to-end
+  // tests mostly wait on child processes and servers, so a third worker overlaps that wait.
+  maxWorkers: 3,
   testSequencer: '<rootDir>/cli/jest/sequencer.cjs',
   reporters: ['default', '<rootDir>/cli/jest/reporter.cjs'],
 };

@@ -19,6 +19,15 @@ class ConformanceAssertion extends Error {
   }
 }
 
+/** The suite's own error while judging: Allure files it as broken, the trace is in errors.log. */
+class SuiteDefect extends Error {
+  override name = 'SuiteDefect';
+  constructor(message: string) {
+    super(message);
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
 /** A failed check fails its test, every failure signature in the message. */
 async function failed(
   summary: RunSummary,
@@ -67,7 +76,7 @@ export function defineOperationSuites(part: number): void {
           await labelCheck(op, record.check, summary);
           if (record.status === 'failed') await failed(summary, op, record);
           if (record.status === 'error')
-            throw new Error(
+            throw new SuiteDefect(
               `${name}: the suite's own error: ${record.message} (trace in errors.log)`,
             );
         });

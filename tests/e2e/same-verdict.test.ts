@@ -1,18 +1,19 @@
 /**
  * Speed costs no verdict: one seed gives the same checks, statuses and failure signatures
  * whichever way the run is started — the engine in-process (its sleeps skipped), the CLI, plain
- * jest (the engine in its global setup) and the CLI in two shards, merged.
+ * jest (the engine in its global setup) and the CLI in two shards, merged — and however slowly.
  *
  * Twice: against the built-in mock (the default target: every check has its verdict, all pass),
- * and against a faulty mock given as a URL, one fresh server per way, so that the failure
+ * and against a faulty mock given as a URL, one fresh server per run, so that the failure
  * signatures compared are not an empty list.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exhaustionOperation } from '../../checks/rate-limit-exhaustion';
 import { API_KEY_ENV, configFrom, SECOND_KEY_ENV, SETTINGS } from '../../engine/config';
-import { runConformance } from '../../engine/run';
+import { runConformance, type RunOptions } from '../../engine/run';
 import type { RunSummary } from '../../engine/summary';
 import { createMock, type FaultId, type ListeningMock } from '../../mock';
 import { getSpec } from '../../model';
@@ -26,7 +27,7 @@ const RUNS = 2;
 /**
  * Spec positions 1 and 3 (parts 2 and 4: shard 2/2) and 4 and 6 (parts 1 and 3: shard 1/2).
  * Shard 1's operations run without those before them in the whole run: state the mock keeps
- * between operations would show.
+ * from one operation to the next would show.
  */
 const OPERATIONS = [
   'getLeadsOpportunities',
@@ -42,6 +43,7 @@ const CHILD_TIMEOUT_MS = 150_000;
 
 type Way = 'cli' | 'jest' | 'shard1' | 'shard2';
 const WAYS: Way[] = ['cli', 'jest', 'shard1', 'shard2'];
+const noSleep: RunOptions['sleep'] = async () => undefined;
 
 interface Done {
   command: string;
@@ -54,8 +56,7 @@ interface Done {
 
 const running = new Set<number>();
 const reportDirs: string[] = [];
-/** In-process runs one after the other: two engines in one process would share its caches. */
-let engineFree: Promise<unknown> = Promise.resolve();
+const servers: ListeningMock[] = [];
 
 /** A child with its own children (tsx's node, jest's workers): its process group, by its id. */
 function killGroup(pid: number): void {
@@ -77,7 +78,13 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<Done> {
+/** A child process, bounded; `ready` resolves early once its output matches (a server). */
+function start(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready?: RegExp,
+): Promise<Done & { match?: RegExpExecArray }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
@@ -88,19 +95,32 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
     const pid = child.pid;
     if (pid === undefined) return reject(new Error(`could not start ${command}`));
     running.add(pid);
-    let [stdout, stderr, timedOut] = ['', '', false];
+    const done: Done = {
+      command: [path.basename(command), ...args].join(' '),
+      code: null,
+      signal: null,
+      timedOut: false,
+      stdout: '',
+      stderr: '',
+    };
     const timer = setTimeout(() => {
-      timedOut = true;
+      done.timedOut = true;
       killGroup(pid);
     }, CHILD_TIMEOUT_MS);
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on('data', (c: Buffer) => {
+      done.stdout += c.toString();
+      const match = ready?.exec(done.stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ ...done, match });
+      }
+    });
+    child.stderr.on('data', (c: Buffer) => (done.stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       running.delete(pid);
-      const command_ = [path.basename(command), ...args].join(' ');
-      resolve({ command: command_, code, signal, timedOut, stdout, stderr });
+      resolve({ ...done, code, signal });
     });
   });
 }
@@ -108,12 +128,28 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 const summaryIn = (dir: string): RunSummary =>
   JSON.parse(readFileSync(path.join(dir, 'summary.json'), 'utf8')) as RunSummary;
 
-/** What a verdict is made of, and nothing a run may vary in (run id, times, durations, ids). */
+/** What a verdict is made of, and nothing a run may vary in (run id, times, durations). */
 function projection(summary: RunSummary): { checks: string[]; failures: string[] } {
   return {
     checks: summary.checks.map((c) => `${c.operationId} > ${c.check}: ${c.status}`).sort(),
     failures: summary.failures.map((f) => f.id).sort(),
   };
+}
+
+/** The checks whose status differs, each side's message with it: why, at a glance. */
+function differing(got: RunSummary, want: RunSummary, operations = OPERATIONS): string[] {
+  const byKey = (s: RunSummary) =>
+    new Map(
+      s.checks
+        .filter((c) => operations.includes(c.operationId))
+        .map((c) => [`${c.operationId} > ${c.check}`, c]),
+    );
+  const [g, w] = [byKey(got), byKey(want)];
+  const side = (c?: RunSummary['checks'][number]) => (c ? `${c.status} (${c.message})` : 'absent');
+  return [...new Set([...g.keys(), ...w.keys()])]
+    .filter((k) => g.get(k)?.status !== w.get(k)?.status)
+    .sort()
+    .map((k) => `${k}: ${side(g.get(k))}, in-process ${side(w.get(k))}`);
 }
 
 /** A child that did not conclude says so, with the end of its output. */
@@ -127,62 +163,88 @@ function expectConcluded(done: Done | undefined, code: number): void {
   });
 }
 
+/** A faulty mock in its own process (cli/mock.ts): a child run's traffic never slows this one. */
+async function faultyMockProcess(): Promise<string> {
+  const args = ['cli/mock.ts', '--port', '0', '--rate-limit', '100000', '--seed', String(SEED)];
+  for (const key of Object.values(KEYS)) args.push('--api-key', key);
+  for (const fault of FAULTS) args.push('--fault', fault);
+  const done = await start(TSX, args, {}, /Mock listening on (http:\/\/\S+)/);
+  if (!done.match) throw new Error(`the mock did not start:\n${done.stderr}`);
+  return done.match[1];
+}
+
+/** The same faulty mock, here, for the in-process run alone. */
+async function faultyMockHere(): Promise<string> {
+  const mock = createMock(await getSpec(), {
+    apiKeys: Object.values(KEYS),
+    rateLimit: { limit: 100_000, windowSeconds: 60 },
+    faults: FAULTS,
+    seed: SEED,
+  });
+  const server = await mock.listen(0, '127.0.0.1');
+  servers.push(server);
+  return server.url;
+}
+
 interface Scenario {
   inProcess: RunSummary;
   done: Partial<Record<Way | 'merge', Done>>;
   dirs: Record<Way | 'merged', string>;
 }
 
+/** In-process runs one after the other: two engines in one process would slow each other. */
+let engineFree: Promise<unknown> = Promise.resolve();
+
 /**
- * The four ways, the children all at once. `target` makes a fresh target per way (a URL), or
- * none for the built-in mock.
+ * The four ways, the children all at once. Without targets, the built-in mock; with them, a
+ * fresh URL per run (the two shards, one run, share theirs: merge refuses shards of two targets).
  */
-async function fourWays(name: string, target?: () => Promise<string>): Promise<Scenario> {
+async function fourWays(
+  name: string,
+  targets?: { children: () => Promise<string>; here: () => Promise<string> },
+): Promise<Scenario> {
   const dirs = {} as Scenario['dirs'];
   for (const key of [...WAYS, 'merged'] as const) {
     dirs[key] = mkdtempSync(path.join(tmpdir(), `same-verdict-${name}-${key}-`));
     reportDirs.push(dirs[key]);
   }
-  const fresh = (): Promise<string> => (target ? target() : Promise.resolve('mock'));
-  // The shards of one run share its target (merge refuses others); the other ways have their own.
+  const fresh = () => (targets ? targets.children() : Promise.resolve('mock'));
   const [cliTarget, jestTarget, shardTarget] = await Promise.all([fresh(), fresh(), fresh()]);
-  const targets = { cli: cliTarget, jest: jestTarget, shard1: shardTarget, shard2: shardTarget };
-  const keys = target ? KEYS : {};
+  const target = { cli: cliTarget, jest: jestTarget, shard1: shardTarget, shard2: shardTarget };
+  const keys = targets ? KEYS : {};
   const done: Scenario['done'] = {};
-  const common = ['--seed', String(SEED), '--runs', String(RUNS)];
-  const flags = (way: Way): string[] => [
-    ...common,
-    ...['--operations', OPERATIONS.join(','), '--target', targets[way], '--report-dir', dirs[way]],
-  ];
+  const flags = (way: Way): string[] =>
+    [
+      ...['--seed', String(SEED), '--runs', String(RUNS), '--operations', OPERATIONS.join(',')],
+    ].concat(['--target', target[way], '--report-dir', dirs[way]]);
   const cli = (way: Way, extra: string[] = []) =>
-    run(TSX, ['cli/conformance.ts', ...flags(way), ...extra], keys).then((d) => (done[way] = d));
+    start(TSX, ['cli/conformance.ts', ...flags(way), ...extra], keys).then((d) => (done[way] = d));
   const children = Promise.all([
     cli('cli'),
-    run(JEST, ['--selectProjects', 'conformance', '--runInBand', '--ci'], {
+    start(JEST, ['--selectProjects', 'conformance', '--runInBand', '--ci'], {
       ...keys,
       [SETTINGS.seed.env]: String(SEED),
       [SETTINGS.runs.env]: String(RUNS),
       [SETTINGS.operations.env]: OPERATIONS.join(','),
-      [SETTINGS.target.env]: targets.jest,
+      [SETTINGS.target.env]: target.jest,
       [SETTINGS.reportDir.env]: dirs.jest,
     }).then((d) => (done.jest = d)),
     cli('shard1', ['--shard', '1/2']),
     cli('shard2', ['--shard', '2/2']),
   ]);
-  const raw = { seed: String(SEED), runs: String(RUNS), operations: OPERATIONS };
-  const config = configFrom({ ...raw, target: await fresh() }, (k) => k);
-  const engine = engineFree.then(() =>
-    runConformance(config, { sleep: async () => undefined, env: keys }),
-  );
+  const engine = engineFree.then(async () => {
+    const raw = { seed: String(SEED), runs: String(RUNS), operations: OPERATIONS };
+    const here = targets ? await targets.here() : 'mock';
+    const config = configFrom({ ...raw, target: here }, (k) => k);
+    return runConformance(config, { sleep: noSleep, env: keys });
+  });
   engineFree = engine.catch(() => undefined);
   const result = await engine;
   await children;
-  if ([dirs.shard1, dirs.shard2].every((d) => existsSync(path.join(d, 'summary.json'))))
-    done.merge = await run(
-      TSX,
-      ['cli/conformance.ts', 'merge', dirs.shard1, dirs.shard2, '--report-dir', dirs.merged],
-      {},
-    );
+  if ([dirs.shard1, dirs.shard2].every((d) => existsSync(path.join(d, 'summary.json')))) {
+    const args = ['cli/conformance.ts', 'merge', dirs.shard1, dirs.shard2];
+    done.merge = await start(TSX, [...args, '--report-dir', dirs.merged], {});
+  }
   return { inProcess: result.summary, done, dirs };
 }
 
@@ -230,6 +292,7 @@ function describeScenario(
           seed: SEED,
           runs: RUNS,
         });
+        expect({ way, differing: differing(summary, inProcess) }).toEqual({ way, differing: [] });
         expect({ way, ...projection(summary) }).toEqual({ way, ...want });
         expect({ way, verdict: summary.verdict, totals: summary.totals }).toEqual({
           way,
@@ -237,36 +300,22 @@ function describeScenario(
           totals: inProcess.totals,
         });
       }
-      // Separate runs, each with its own run id: the ids compared do not come from it.
+      // Separate runs, each with its own run id: what is compared does not come from it.
       expect(runIds.size).toBe(4);
     });
   });
 }
 
 describe('the same seed, started four ways, gives the same verdict', () => {
-  const servers: ListeningMock[] = [];
   let builtIn: Scenario | undefined;
   let faulty: Scenario | undefined;
-
-  /** A fresh faulty server per way: a run's objects are not another's. */
-  async function faultyServer(): Promise<string> {
-    const mock = createMock(await getSpec(), {
-      apiKeys: Object.values(KEYS),
-      rateLimit: { limit: 100_000, windowSeconds: 60 },
-      faults: FAULTS,
-      seed: SEED,
-    });
-    const server = await mock.listen(0, '127.0.0.1');
-    servers.push(server);
-    return server.url;
-  }
 
   beforeAll(
     async () => {
       // Both scenarios at once: the children spend much of their time starting up.
       [builtIn, faulty] = await Promise.all([
         fourWays('builtin'),
-        fourWays('faulty', faultyServer),
+        fourWays('faulty', { children: faultyMockProcess, here: faultyMockHere }),
       ]);
     },
     2 * CHILD_TIMEOUT_MS + 60_000,
@@ -288,4 +337,29 @@ describe('the same seed, started four ways, gives the same verdict', () => {
     code: 1,
     failures: true,
   });
+
+  it('a slow machine: the quota probe under a busy event loop gives the same status', async () => {
+    // What a loaded CI runner does to a run: here, 150 ms of other work every 10 ms, from the
+    // moment the operations' own checks are done (the quota probe runs last).
+    const op = exhaustionOperation((await getSpec()).operations)?.operationId as string;
+    expect(OPERATIONS).toContain(op);
+    const config = configFrom(
+      { seed: String(SEED), runs: String(RUNS), operations: [op] },
+      (k) => k,
+    );
+    let busy: NodeJS.Timeout | undefined;
+    const onOperation: RunOptions['onOperation'] = (_op, done, of) => {
+      if (done === of)
+        busy = setInterval(() => {
+          const until = Date.now() + 150;
+          while (Date.now() < until);
+        }, 10);
+    };
+    const slow = (
+      await runConformance(config, { sleep: noSleep, onOperation }).finally(() =>
+        clearInterval(busy),
+      )
+    ).summary;
+    expect(differing(slow, (builtIn as Scenario).inProcess, [op])).toEqual([]);
+  }, 60_000);
 });
