@@ -4,7 +4,9 @@ import { fail, pass, skip, type ScenarioCheck, type Verdict } from './types';
 
 interface Timed {
   reading: RateLimitReading;
-  /** When the answer arrived, ms since the epoch (our clock). */
+  /** When the request left, ms since the epoch (our clock). */
+  sent: number;
+  /** When the answer arrived. */
   at: number;
   exchange: AnsweredExchange;
 }
@@ -30,6 +32,7 @@ export function judgeRateLimitSequence(exchanges: AnsweredExchange[]): {
     if (reading)
       timed.push({
         reading,
+        sent: Date.parse(exchange.startedAt),
         at: Date.parse(exchange.startedAt) + exchange.response.durationMs,
         exchange,
       });
@@ -57,7 +60,11 @@ export function judgeRateLimitSequence(exchanges: AnsweredExchange[]): {
         `${prev.reading.limit} then ${cur.reading.limit}`,
       );
     }
-    const elapsed = (cur.at - prev.at) / 1000;
+    // Answers that overlapped in flight may have been served in either order.
+    if (cur.sent < prev.at) continue;
+    // The widest the gap between the two servings can be: prev served as soon as it was sent,
+    // cur as late as its answer came back. Only then is "the same window" certain.
+    const elapsed = (cur.at - prev.sent) / 1000;
     if (prev.reading.reset - elapsed <= RESET_SLACK_S) continue; // the window may have turned
     if (cur.reading.remaining >= prev.reading.remaining && prev.reading.remaining > 0) {
       return failure(

@@ -43,6 +43,21 @@ describe('judgeRateLimitSequence', () => {
     expect(judge(answers([0, 100, 42, 27], [1, 100, 30, 26]))).toEqual(PASSED);
   });
 
+  it('does not compare answers that overlapped in flight: the server may have served them in either order', () => {
+    const exchanges = answers([0, 100, 41, 27], [1, 100, 42, 26]);
+    exchanges[0].response.durationMs = 2000;
+    expect(judgeRateLimitSequence(exchanges).verdict.kind).not.toBe('fail');
+  });
+
+  it('counts the window from when the earlier request left, not when its slow answer came back', () => {
+    // Served at once (Reset 3 s, rounded up), answered 2 s later; the next request, served 2.2 s
+    // after the first one left, may be in a new window with a full quota.
+    const exchanges = answers([0, 60, 10, 3], [2.1, 60, 59, 3]);
+    exchanges[0].response.durationMs = 2000;
+    exchanges[1].response.durationMs = 100;
+    expect(judgeRateLimitSequence(exchanges).verdict.kind).not.toBe('fail');
+  });
+
   it('names the answers it compared', () => {
     const exchanges = answers([0, 100, 42, 27], [1, 100, 41, 26]);
     expect(judgeRateLimitSequence(exchanges).at).toEqual(exchanges);

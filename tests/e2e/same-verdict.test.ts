@@ -78,13 +78,8 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, ...env };
 }
 
-/** A child process, bounded; `ready` resolves early once its output matches (a server). */
-function start(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  ready?: RegExp,
-): Promise<Done & { match?: RegExpExecArray }> {
+/** A child process, bounded by CHILD_TIMEOUT_MS. */
+function start(command: string, args: string[], env: Record<string, string>): Promise<Done> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
@@ -107,14 +102,8 @@ function start(
       done.timedOut = true;
       killGroup(pid);
     }, CHILD_TIMEOUT_MS);
-    child.stdout.on('data', (c: Buffer) => {
-      done.stdout += c.toString();
-      const match = ready?.exec(done.stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ ...done, match });
-      }
-    });
+    timer.unref();
+    child.stdout.on('data', (c: Buffer) => (done.stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (done.stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -163,18 +152,11 @@ function expectConcluded(done: Done | undefined, code: number): void {
   });
 }
 
-/** A faulty mock in its own process (cli/mock.ts): a child run's traffic never slows this one. */
-async function faultyMockProcess(): Promise<string> {
-  const args = ['cli/mock.ts', '--port', '0', '--rate-limit', '100000', '--seed', String(SEED)];
-  for (const key of Object.values(KEYS)) args.push('--api-key', key);
-  for (const fault of FAULTS) args.push('--fault', fault);
-  const done = await start(TSX, args, {}, /Mock listening on (http:\/\/\S+)/);
-  if (!done.match) throw new Error(`the mock did not start:\n${done.stderr}`);
-  return done.match[1];
-}
-
-/** The same faulty mock, here, for the in-process run alone. */
-async function faultyMockHere(): Promise<string> {
+/**
+ * A fresh faulty mock, served from this process: it ends with it. Serving the children's
+ * traffic slows this process's own engine run, and that must not matter either.
+ */
+async function faultyMock(): Promise<string> {
   const mock = createMock(await getSpec(), {
     apiKeys: Object.values(KEYS),
     rateLimit: { limit: 100_000, windowSeconds: 60 },
@@ -192,31 +174,27 @@ interface Scenario {
   dirs: Record<Way | 'merged', string>;
 }
 
-/** In-process runs one after the other: two engines in one process would slow each other. */
+/** In-process runs one after the other: two engines at once would share one event loop. */
 let engineFree: Promise<unknown> = Promise.resolve();
 
 /**
- * The four ways, the children all at once. Without targets, the built-in mock; with them, a
- * fresh URL per run (the two shards, one run, share theirs: merge refuses shards of two targets).
+ * The four ways, the children all at once. Without `fresh`, the built-in mock; with it, a fresh
+ * URL per run (the two shards, one run, share theirs: merge refuses shards of two targets).
  */
-async function fourWays(
-  name: string,
-  targets?: { children: () => Promise<string>; here: () => Promise<string> },
-): Promise<Scenario> {
+async function fourWays(name: string, fresh?: () => Promise<string>): Promise<Scenario> {
   const dirs = {} as Scenario['dirs'];
   for (const key of [...WAYS, 'merged'] as const) {
     dirs[key] = mkdtempSync(path.join(tmpdir(), `same-verdict-${name}-${key}-`));
     reportDirs.push(dirs[key]);
   }
-  const fresh = () => (targets ? targets.children() : Promise.resolve('mock'));
-  const [cliTarget, jestTarget, shardTarget] = await Promise.all([fresh(), fresh(), fresh()]);
+  const newTarget = fresh ?? (() => Promise.resolve('mock'));
+  const [cliTarget, jestTarget, shardTarget] = await Promise.all([1, 2, 3].map(() => newTarget()));
   const target = { cli: cliTarget, jest: jestTarget, shard1: shardTarget, shard2: shardTarget };
-  const keys = targets ? KEYS : {};
+  const keys = fresh ? KEYS : {};
   const done: Scenario['done'] = {};
-  const flags = (way: Way): string[] =>
-    [
-      ...['--seed', String(SEED), '--runs', String(RUNS), '--operations', OPERATIONS.join(',')],
-    ].concat(['--target', target[way], '--report-dir', dirs[way]]);
+  const common = ['--seed', String(SEED), '--runs', String(RUNS)];
+  common.push('--operations', OPERATIONS.join(','));
+  const flags = (way: Way) => [...common, '--target', target[way], '--report-dir', dirs[way]];
   const cli = (way: Way, extra: string[] = []) =>
     start(TSX, ['cli/conformance.ts', ...flags(way), ...extra], keys).then((d) => (done[way] = d));
   const children = Promise.all([
@@ -234,8 +212,7 @@ async function fourWays(
   ]);
   const engine = engineFree.then(async () => {
     const raw = { seed: String(SEED), runs: String(RUNS), operations: OPERATIONS };
-    const here = targets ? await targets.here() : 'mock';
-    const config = configFrom({ ...raw, target: here }, (k) => k);
+    const config = configFrom({ ...raw, target: await newTarget() }, (k) => k);
     return runConformance(config, { sleep: noSleep, env: keys });
   });
   engineFree = engine.catch(() => undefined);
@@ -313,10 +290,7 @@ describe('the same seed, started four ways, gives the same verdict', () => {
   beforeAll(
     async () => {
       // Both scenarios at once: the children spend much of their time starting up.
-      [builtIn, faulty] = await Promise.all([
-        fourWays('builtin'),
-        fourWays('faulty', { children: faultyMockProcess, here: faultyMockHere }),
-      ]);
+      [builtIn, faulty] = await Promise.all([fourWays('builtin'), fourWays('faulty', faultyMock)]);
     },
     2 * CHILD_TIMEOUT_MS + 60_000,
   );
