@@ -1,6 +1,6 @@
 import { documentedOutcome, requestWithId, roleOf } from '../model';
 import { CODE_NOT_DOCUMENTED, EITHER_DATE_REJECTION, judgeRejection } from './documented-rejection';
-import { createStep, PARTNER_ID, RESOURCE } from './scenario-kit';
+import { createStep, noObjectToWorkOn, PARTNER_ID, RESOURCE } from './scenario-kit';
 import { skip, type ScenarioCheck } from './types';
 
 /** A made-up object id: the run never created it, so no key owns it. */
@@ -67,7 +67,7 @@ export const documentedErrorCodes: ScenarioCheck = {
     }
     if (role === 'read') return;
     const onto = role === 'update' ? await ctx.objectFor(ctx.op.version) : undefined;
-    if (role === 'update' && !onto) return ctx.record(skip('no object of this run to update'));
+    if (role === 'update' && !onto) return ctx.record(noObjectToWorkOn());
     await ctx.sendGenerated({
       kind: 'coverage',
       count: Infinity,

@@ -1,6 +1,7 @@
 import { roleOf } from '../model';
 import { CODE_NOT_DOCUMENTED, EITHER_DATE_REJECTION, judgeRejection } from './documented-rejection';
 import { skip, type ScenarioCheck } from './types';
+import { noObjectToWorkOn } from './scenario-kit';
 
 /**
  * Generated invalid requests, each breaking one labelled rule, are rejected with the status
@@ -24,7 +25,7 @@ export const negativeDataRejection: ScenarioCheck = {
       return ctx.record(skip('write operation: not sent to production'));
     // Updates go to an object that exists, so the only thing wrong is the labelled rule.
     const onto = role === 'update' ? await ctx.objectFor(ctx.op.version) : undefined;
-    if (role === 'update' && !onto) return ctx.record(skip('no object of this run to update'));
+    if (role === 'update' && !onto) return ctx.record(noObjectToWorkOn());
     await ctx.sendGenerated({
       kind: 'coverage',
       count: Infinity,

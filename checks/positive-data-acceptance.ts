@@ -2,6 +2,7 @@ import { roleOf, type AnsweredExchange, type OperationModel } from '../model';
 import { errorCodeOf } from './error-body';
 import { documentedResponse, successStatuses } from './response-doc';
 import { fail, inconclusive, pass, skip, type ScenarioCheck, type Verdict } from './types';
+import { noObjectToWorkOn } from './scenario-kit';
 
 /** A valid request gets the documented success; what is not documented is judged elsewhere. */
 export function judgeAcceptance(exchange: AnsweredExchange, op: OperationModel): Verdict {
@@ -38,10 +39,7 @@ export const positiveDataAcceptance: ScenarioCheck = {
     if ((role === 'create' || role === 'update') && !ctx.caps.writes)
       return ctx.record(skip('write operation: not sent to production'));
     const onto = needsObject(ctx.op) ? await ctx.objectFor(ctx.op.version) : undefined;
-    if (needsObject(ctx.op) && !onto)
-      return ctx.record(
-        inconclusive('no object of this run to read or update: the target created none'),
-      );
+    if (needsObject(ctx.op) && !onto) return ctx.record(noObjectToWorkOn());
     await ctx.sendGenerated({ kind: 'valid', count: ctx.runs, purpose: 'valid', onto });
     await ctx.sendGenerated({
       kind: 'valid-coverage',

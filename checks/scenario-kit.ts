@@ -13,7 +13,18 @@ import {
   type OperationRole,
   type SpecModel,
 } from '../model';
-import type { CheckContext, JudgeContext, RequestShape, Step } from './types';
+import {
+  inconclusive,
+  type CheckContext,
+  type JudgeContext,
+  type RequestShape,
+  type Step,
+  type Verdict,
+} from './types';
+
+/** The run has no object to read or update: its creates failed, which the target caused, so no verdict (never a skip). */
+export const noObjectToWorkOn = (): Verdict =>
+  inconclusive('no object of this run to read or update: the target created none');
 
 /*
  * What scenario checks share: finding the operations a scenario needs (by what they do, never
