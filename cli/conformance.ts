@@ -106,7 +106,6 @@ export function parseRunArgs(
   };
 }
 
-/** jest presents the summary as tests: Allure's results come from the same run, counts alike. */
 /**
  * Only the suite files that show an operation of this run: a file with none would show one
  * placeholder test, and jest's counts would no longer be summary.json's.
@@ -116,16 +115,28 @@ function suiteFilesOf(summary: RunSummary): string[] {
   return parts.map((part) => `suites/operations-${part}\\.suite\\.ts$`);
 }
 
+/** jest presents the summary as tests: Allure's results come from the same run, counts alike. */
 async function presentWithJest(config: RunConfig, summary: RunSummary): Promise<void> {
   Object.assign(process.env, envFromConfig(config), {
     [RESULTS_ENV]: path.join(config.reportDir, REPORT_FILES.summary),
     CONFORMANCE_FROM_CLI: '1',
   });
+  // The conformance project of jest.config.ts, handed over as JSON: jest need not load a
+  // TypeScript config. The engine has run (no global setup) and this command prints the gate
+  // (no gate reporter); the sequencer only matters to deal the suite files over shards.
+  const { conformanceProject } = await import('../jest.config');
+  const project = {
+    ...conformanceProject(config.reportDir),
+    rootDir: ROOT,
+    globalSetup: undefined,
+    reporters: ['default'],
+    ...(config.shard ? { testSequencer: '<rootDir>/cli/jest/sequencer.cjs' } : {}),
+  };
   await runCLI(
     {
       _: [],
       $0: 'conformance',
-      selectProjects: ['conformance'],
+      config: JSON.stringify(project),
       silent: true,
       // The summary is already there: one worker shows it faster than starting several.
       runInBand: true,

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { ValidateFunction } from 'ajv';
 import yaml from 'js-yaml';
-import { createAjv, OPENAPI_KEYWORDS, SPEC_SCHEMA_ID } from './ajv';
 import { SpecError } from './errors';
+import { specValidators } from './compiled-validators';
 import { buildOperations } from './operations';
 import { pointerOf, segmentsOf, valueAt } from './pointer';
 import type { ServerModel, SecuritySchemeModel, SpecModel } from './types';
+import { knownValid, rememberValid } from './validated-specs';
 
 export const DEFAULT_SPEC_PATH = path.join(__dirname, '..', 'spec', 'openapi.yaml');
 
@@ -73,21 +73,13 @@ function checkLocalRefs(file: string, doc: Doc): void {
   walk(doc, []);
 }
 
-function extensionKeys(node: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, out));
-  else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-')) out.add(key);
-      extensionKeys(value, out);
-    }
-  }
-  return out;
-}
-
-async function validateWithSwaggerParser(file: string, doc: Doc): Promise<Doc> {
+async function validateWithSwaggerParser(file: string, doc: Doc, bytes: Buffer): Promise<Doc> {
   try {
     // swagger-parser mutates what it is given: hand it copies.
-    await SwaggerParser.validate(structuredClone(doc) as never);
+    if (!knownValid(bytes)) {
+      await SwaggerParser.validate(structuredClone(doc) as never);
+      rememberValid(bytes);
+    }
     return (await SwaggerParser.dereference(structuredClone(doc) as never)) as unknown as Doc;
   } catch (err) {
     const lines = String((err as Error).message ?? err)
@@ -131,38 +123,12 @@ export async function loadSpec(specPath: string = DEFAULT_SPEC_PATH): Promise<Sp
   const bytes = readSpecText(file);
   const parsed = parseYaml(specPath, bytes.toString('utf8'));
   checkLocalRefs(specPath, parsed);
-  const dereferenced = await validateWithSwaggerParser(specPath, parsed);
+  const dereferenced = await validateWithSwaggerParser(specPath, parsed, bytes);
 
-  const ajv = createAjv();
-  // Specification extensions (x-tagGroups, ...) may sit anywhere, the top level included, which
-  // ajv compiles when resolving a pointer: strict mode must know them as annotations.
-  const known = new Set<string>(OPENAPI_KEYWORDS);
-  ajv.addVocabulary([...extensionKeys(parsed)].filter((k) => !known.has(k)));
-  try {
-    ajv.addSchema({ ...parsed, $id: SPEC_SCHEMA_ID });
-  } catch (err) {
-    throw new SpecError(specPath, undefined, `schemas do not compile: ${(err as Error).message}`);
-  }
-  const cache = new Map<string, ValidateFunction>();
-  const validatorAt = (pointer: string): ValidateFunction => {
-    let validate = cache.get(pointer);
-    if (!validate) {
-      try {
-        validate = ajv.getSchema(SPEC_SCHEMA_ID + pointer);
-      } catch (err) {
-        throw new SpecError(
-          specPath,
-          pointer,
-          `schema does not compile: ${(err as Error).message}`,
-        );
-      }
-      if (!validate) throw new SpecError(specPath, pointer, 'no schema at this pointer');
-      cache.set(pointer, validate);
-    }
-    return validate;
-  };
-
+  const validators = specValidators(specPath, parsed, bytes);
+  const validatorAt = validators.validatorAt;
   const operations = buildOperations(specPath, parsed, dereferenced, validatorAt);
+  validators.keep();
   const info = (parsed.info ?? {}) as Doc;
   const model: SpecModel = {
     specPath: file,

@@ -66,6 +66,19 @@ export function secretForms(secret: string): string[] {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** One pattern per secret: a run's reports scrub thousands of values for the same few keys. */
+const patterns = new Map<string, RegExp>();
+function patternOf(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (!pattern) {
+    // Longest first, so a longer encoding is replaced whole rather than around a shorter one.
+    const forms = secretForms(secret).sort((a, b) => b.length - a.length);
+    pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+    patterns.set(secret, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Every occurrence of `secret` in any string inside `value` (keys included) replaced, in any of
  * the forms it takes in the suite's own text (see secretForms): a key JSON-escaped in a raw body
@@ -73,9 +86,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  */
 export function scrubSecret<T>(value: T, secret: string | undefined): T {
   if (!secret) return value;
-  // Longest first, so a longer encoding is replaced whole rather than around a shorter one.
-  const forms = secretForms(secret).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+  const pattern = patternOf(secret);
   const scrub = (node: unknown): unknown => {
     if (typeof node === 'string') return node.replace(pattern, REDACTED);
     if (Array.isArray(node)) return node.map(scrub);
