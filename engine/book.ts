@@ -44,7 +44,15 @@ export const generalPointer = (pointer: string | undefined): string =>
 /** FNV-1a, 32 bits: short stable ids. */
 function hash(text: string): string {
   let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h = Math.imul(h ^ unit, 16777619) >>> 0;
+    // One step per code point, its first UTF-16 unit: the signatures of earlier versions stand.
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
   return h.toString(16).padStart(8, '0');
 }
 

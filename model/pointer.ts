@@ -1,11 +1,13 @@
 /** JSON pointers (RFC 6901) in URI-fragment form: `#/paths/~1sales~1api/post`. */
 
+// Pointers are built for every value of every request: most segments need no escaping.
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 export function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 export function pointerOf(segments: ReadonlyArray<string | number>): string {
@@ -13,7 +15,9 @@ export function pointerOf(segments: ReadonlyArray<string | number>): string {
 }
 
 export function child(pointer: string, ...segments: Array<string | number>): string {
-  return pointer + segments.map((s) => '/' + escapeSegment(s)).join('');
+  let out = pointer;
+  for (const s of segments) out += '/' + escapeSegment(s);
+  return out;
 }
 
 export function segmentsOf(pointer: string): string[] {
