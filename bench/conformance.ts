@@ -2,7 +2,8 @@
  * npm run bench:conformance [-- --json]
  *
  * Time to verdict against the built-in mock, for the full run and for one operation:
- *   cold           `tsx cli/conformance.ts` (default flags) as a child, tsx's and jest's caches empty
+ *   cold           `node --import tsx cli/conformance.ts` (default flags) as a child, the caches
+ *                  empty (tsx's, jest's, and the spec's: all under the child's own TMPDIR)
  *   warm           the same command again, caches warm: median of 3
  *   requests       HTTP exchanges of the run (`requests` of its summary.json)
  *   engineSeconds  runConformance alone, in this process: the second of two runs (no start-up)
@@ -88,7 +89,8 @@ async function cliRun(
   rmSync(reportDir, { recursive: true, force: true });
   const args = ['cli/conformance.ts', `--${SETTINGS.reportDir.flag}`, reportDir];
   if (operations) args.push(`--${SETTINGS.operations.flag}`, operations.join(','));
-  const seconds = await runChild(path.join(ROOT, 'node_modules/.bin/tsx'), args, {
+  // What `npm run conformance` runs: node with tsx's loader.
+  const seconds = await runChild(process.execPath, ['--import', 'tsx', ...args], {
     ...process.env,
     TMPDIR: tmp,
   });
@@ -116,7 +118,11 @@ async function measure(label: string, operations?: string[]): Promise<Figures> {
   try {
     const cold = await cliRun(tmp, operations);
     const uid = process.getuid?.() ?? 0;
-    for (const cache of [`tsx-${uid}`, `jest_${uid.toString(36)}`])
+    for (const cache of [
+      `tsx-${uid}`,
+      `jest_${uid.toString(36)}`,
+      `api4partners-conformance-${uid}`,
+    ])
       if (!existsSync(path.join(tmp, cache)))
         log(`warning: no ${cache} cache in ${tmp}: the cold run may not have been cold`);
     log(`${label}: cold ${cold.seconds.toFixed(1)} s (${cold.summary.verdict})`);

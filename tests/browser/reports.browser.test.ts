@@ -17,9 +17,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunSummary } from '../../engine/summary';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS = path.join(ROOT, 'reports', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -58,7 +58,11 @@ const tail = (text: string, lines = 15): string => text.trim().split('\n').slice
 /** `tsx ARGS` to its end, killed (and rejected) past `timeoutMs`. */
 function runTsx(args: string[], timeoutMs: number): Promise<Done> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, args, { cwd: ROOT, env: cliEnv(), detached: true });
+    const child = spawn(NODE, [...TSX_LOADER, ...args], {
+      cwd: ROOT,
+      env: cliEnv(),
+      detached: true,
+    });
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -80,7 +84,7 @@ function runTsx(args: string[], timeoutMs: number): Promise<Done> {
 /** The standalone mock with one fault switched on; resolves with its base URL. */
 function startFaultyMock(timeoutMs: number): Promise<{ url: string; child: ChildProcess }> {
   const args = ['cli/mock.ts', '--port', '0', '--api-key', API_KEY, '--rate-limit', '100000'];
-  const child = spawn(TSX, [...args, '--fault', FAULT, '--seed', SEED], {
+  const child = spawn(NODE, [...TSX_LOADER, ...args, '--fault', FAULT, '--seed', SEED], {
     cwd: ROOT,
     env: cliEnv(),
     detached: true,

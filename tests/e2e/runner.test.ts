@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { RunSummary } from '../../engine/summary';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SECRET = 'e2e-partner-secret-7f3a91';
 
 interface Done {
@@ -17,7 +17,10 @@ interface Done {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<Done> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, args, { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(NODE, [...TSX_LOADER, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -40,8 +43,19 @@ interface StandaloneMock {
 /** A standalone mock with one fault, the partner's key given on its command line. */
 async function startFaultyMock(fault: string): Promise<StandaloneMock> {
   const child = spawn(
-    TSX,
-    ['cli/mock.ts', '--port', '0', '--api-key', SECRET, '--rate-limit', '100000', '--fault', fault],
+    NODE,
+    [
+      ...TSX_LOADER,
+      'cli/mock.ts',
+      '--port',
+      '0',
+      '--api-key',
+      SECRET,
+      '--rate-limit',
+      '100000',
+      '--fault',
+      fault,
+    ],
     { cwd: ROOT },
   );
   let out = '';

@@ -17,9 +17,9 @@ import { runConformance, type RunOptions } from '../../engine/run';
 import type { RunSummary } from '../../engine/summary';
 import { createMock, type FaultId, type ListeningMock } from '../../mock';
 import { getSpec } from '../../model';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const JEST = path.join(ROOT, 'node_modules', '.bin', 'jest');
 
 const SEED = 7;
@@ -196,7 +196,9 @@ async function fourWays(name: string, fresh?: () => Promise<string>): Promise<Sc
   common.push('--operations', OPERATIONS.join(','));
   const flags = (way: Way) => [...common, '--target', target[way], '--report-dir', dirs[way]];
   const cli = (way: Way, extra: string[] = []) =>
-    start(TSX, ['cli/conformance.ts', ...flags(way), ...extra], keys).then((d) => (done[way] = d));
+    start(NODE, [...TSX_LOADER, 'cli/conformance.ts', ...flags(way), ...extra], keys).then(
+      (d) => (done[way] = d),
+    );
   const children = Promise.all([
     cli('cli'),
     start(JEST, ['--selectProjects', 'conformance', '--runInBand', '--ci'], {
@@ -220,7 +222,7 @@ async function fourWays(name: string, fresh?: () => Promise<string>): Promise<Sc
   await children;
   if ([dirs.shard1, dirs.shard2].every((d) => existsSync(path.join(d, 'summary.json')))) {
     const args = ['cli/conformance.ts', 'merge', dirs.shard1, dirs.shard2];
-    done.merge = await start(TSX, [...args, '--report-dir', dirs.merged], {});
+    done.merge = await start(NODE, [...TSX_LOADER, ...args, '--report-dir', dirs.merged], {});
   }
   return { inProcess: result.summary, done, dirs };
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { DEFAULT_MOCK_API_KEY, DEFAULT_RATE_LIMIT } from '../../mock';
 import { parseCli } from '../../mock/cli-options';
 import { UsageError } from '../../model';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(ROOT, 'cli', 'mock.ts');
 
 interface Run {
@@ -17,7 +17,7 @@ interface Run {
 
 function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT });
+    const child = spawn(NODE, [...TSX_LOADER, CLI, ...args], { cwd: ROOT });
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -28,8 +28,8 @@ function runCli(args: string[]): Promise<Run> {
 describe('cli/mock.ts', () => {
   it('serves on an ephemeral port, prints its URL and key, and stops cleanly on SIGTERM', async () => {
     const child = spawn(
-      TSX,
-      [CLI, '--port', '0', '--rate-limit', '3', '--fault', 'create-returns-200'],
+      NODE,
+      [...TSX_LOADER, CLI, '--port', '0', '--rate-limit', '3', '--fault', 'create-returns-200'],
       { cwd: ROOT },
     );
     let stdout = '';
@@ -54,9 +54,13 @@ describe('cli/mock.ts', () => {
   }, 20_000);
 
   it('never prints a key given on the command line', async () => {
-    const child = spawn(TSX, [CLI, '--port', '0', '--api-key', 'secret-partner-key'], {
-      cwd: ROOT,
-    });
+    const child = spawn(
+      NODE,
+      [...TSX_LOADER, CLI, '--port', '0', '--api-key', 'secret-partner-key'],
+      {
+        cwd: ROOT,
+      },
+    );
     let stdout = '';
     await new Promise<void>((resolve) =>
       child.stdout.on('data', (c: Buffer) => {

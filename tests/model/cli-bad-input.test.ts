@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { miniSpec, writeSpec, type Doc } from '../lint/mini-spec';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Run {
   code: number | null;
@@ -13,7 +13,7 @@ interface Run {
 
 function run(script: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, script), ...args], { cwd: ROOT });
+    const child = spawn(NODE, [...TSX_LOADER, path.join(ROOT, script), ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

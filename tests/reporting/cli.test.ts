@@ -6,9 +6,9 @@ import { runCompareCommand } from '../../cli/compare';
 import { runReportCommand } from '../../cli/report';
 import type { CheckRecord, CheckStatus, FailureRecord } from '../../engine/summary';
 import { checkRecord, failureRecord, runOf } from './fixtures';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Run {
   code: number | null;
@@ -18,7 +18,9 @@ interface Run {
 
 function cli(script: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, 'cli', script), ...args], { cwd: ROOT });
+    const child = spawn(NODE, [...TSX_LOADER, path.join(ROOT, 'cli', script), ...args], {
+      cwd: ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
