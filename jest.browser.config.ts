@@ -1,5 +1,6 @@
 /** @jest-config-loader-options {"transpileOnly": true} */
 import type { Config } from 'jest';
+import { swc } from './jest.config';
 
 /**
  * `npm run test:browser`: the HTML reports of a run in Debian's chromium (tests/browser).
@@ -10,9 +11,7 @@ const config: Config = {
   displayName: 'browser',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/browser/**/*.browser.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }],
-  },
+  transform: { '^.+\\.ts$': swc('typescript') },
   // One browser and one run of the CLI: a worker more would only compete for the 2 cores.
   maxWorkers: 1,
 };

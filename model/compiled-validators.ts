@@ -24,7 +24,8 @@ type Doc = Record<string, unknown>;
 /** What the spec's own validators look like to the model: one per schema pointer. */
 export interface SpecValidators {
   validatorAt(pointer: string): ValidateFunction;
-  /** Keeps the code of the validators compiled so far for the next process to load. */
+  /** Keeps the code of the validators compiled so far for the next process to load (once more
+   *  only when something was compiled since). */
   keep(): void;
 }
 
@@ -115,6 +116,8 @@ export function specValidators(specPath: string, parsed: Doc, bytes: Buffer): Sp
   if (!kept) compiler();
 
   const compiled = new Map<string, ValidateFunction>();
+  /** Pointers compiled by ajv in this process that the kept code does not have. */
+  let fresh = !kept;
   return {
     validatorAt(pointer) {
       let validate = compiled.get(pointer) ?? kept?.[pointer];
@@ -130,16 +133,23 @@ export function specValidators(specPath: string, parsed: Doc, bytes: Buffer): Sp
           );
         }
         if (!validate) throw new SpecError(specPath, pointer, 'no schema at this pointer');
+        fresh = true;
       }
       compiled.set(pointer, validate);
       return validate;
     },
     keep() {
-      if (kept || !ajv || compiled.size === 0) return;
-      const exports = Object.fromEntries(
-        [...compiled.keys()].map((pointer) => [pointer, SPEC_SCHEMA_ID + pointer]),
-      );
-      writeCacheEntry(file, standaloneCode(ajv, exports));
+      if (!fresh || compiled.size === 0) return;
+      // Kept functions carry no source: standalone code is written from ajv's own compilation of
+      // every pointer met so far (already done, unless the earlier ones came from kept code).
+      const all = new Set([...Object.keys(kept ?? {}), ...compiled.keys()]);
+      const exports: Record<string, string> = {};
+      for (const pointer of all) {
+        compiler().getSchema(SPEC_SCHEMA_ID + pointer);
+        exports[pointer] = SPEC_SCHEMA_ID + pointer;
+      }
+      writeCacheEntry(file, standaloneCode(compiler(), exports));
+      fresh = false;
     },
   };
 }

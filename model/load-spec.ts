@@ -142,6 +142,7 @@ export async function loadSpec(specPath: string = DEFAULT_SPEC_PATH): Promise<Sp
     parsed,
     dereferenced,
     validatorAt,
+    keepValidators: () => validators.keep(),
     operation(operationId: string) {
       const op = operations.find((o) => o.operationId === operationId);
       if (!op) {

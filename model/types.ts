@@ -118,6 +118,11 @@ export interface SpecModel {
   dereferenced: Record<string, unknown>;
   /** Compiled validator for the schema at a canonical pointer (compiled once, cached). */
   validatorAt(pointer: string): ValidateFunction;
+  /**
+   * Keeps the code of every validator compiled so far for the next process that loads this spec
+   * (see compiled-validators.ts): called after loading, and by whoever compiles more (the lint).
+   */
+  keepValidators(): void;
   /** The operation with this id, or an error naming the known ids. */
   operation(operationId: string): OperationModel;
 }

@@ -99,6 +99,19 @@ describe('the spec cache', () => {
     expect(judged).toBeGreaterThan(10_000);
   });
 
+  it('validators compiled after loading (as the lint does) are kept for the next load', async () => {
+    const first = await loadSpec(DEFAULT_SPEC_PATH);
+    const components = Object.keys(
+      (first.parsed as { components: { schemas: Record<string, unknown> } }).components.schemas,
+    ).map((name) => `#/components/schemas/${name}`);
+    expect(components.length).toBeGreaterThan(5);
+    for (const pointer of components) first.validatorAt(pointer);
+    first.keepValidators();
+    const next = await loadSpec(DEFAULT_SPEC_PATH);
+    expect(components.filter((pointer) => !fromKeptCode(next.validatorAt(pointer)))).toEqual([]);
+    expect([...validatorsOf(next).values()].every(fromKeptCode)).toBe(true);
+  });
+
   it('kept code in a folder others may write to is not run', async () => {
     await loadSpec(DEFAULT_SPEC_PATH);
     chmodSync(path.join(cacheRoot, 'validators'), 0o777);
