@@ -90,10 +90,14 @@ async function cliRun(
   const args = ['cli/conformance.ts', `--${SETTINGS.reportDir.flag}`, reportDir];
   if (operations) args.push(`--${SETTINGS.operations.flag}`, operations.join(','));
   // What `npm run conformance` runs: node with tsx's loader.
-  const seconds = await runChild(process.execPath, ['--import', 'tsx', ...args], {
-    ...process.env,
-    TMPDIR: tmp,
-  });
+  const seconds = await runChild(
+    process.execPath,
+    ['--max-semi-space-size=64', '--import', 'tsx', ...args],
+    {
+      ...process.env,
+      TMPDIR: tmp,
+    },
+  );
   const summary = JSON.parse(
     readFileSync(path.join(reportDir, 'summary.json'), 'utf8'),
   ) as RunSummary;

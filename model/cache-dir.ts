@@ -32,7 +32,7 @@ export function trustedCacheFolder(file: string): boolean {
 const KEPT_ENTRIES = 32;
 
 /** Best effort, whole or not at all: a cache that cannot be written only costs time. */
-export function writeCacheEntry(file: string, text: string): void {
+export function writeCacheEntry(file: string, text: string | Buffer): void {
   const folder = path.dirname(file);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });

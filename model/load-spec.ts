@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import yaml from 'js-yaml';
 import { SpecError } from './errors';
 import { specValidators } from './compiled-validators';
 import { buildOperations } from './operations';
 import { pointerOf, segmentsOf, valueAt } from './pointer';
 import type { ServerModel, SecuritySchemeModel, SpecModel } from './types';
-import { knownValid, rememberValid } from './validated-specs';
+import { keepDocuments, keptDocuments, type SpecDocuments } from './spec-documents';
 
 export const DEFAULT_SPEC_PATH = path.join(__dirname, '..', 'spec', 'openapi.yaml');
 
@@ -73,13 +72,12 @@ function checkLocalRefs(file: string, doc: Doc): void {
   walk(doc, []);
 }
 
-async function validateWithSwaggerParser(file: string, doc: Doc, bytes: Buffer): Promise<Doc> {
+async function validateWithSwaggerParser(file: string, doc: Doc): Promise<Doc> {
+  // Loaded only for a text not seen before (see spec-documents.ts): a third of a second saved.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
     // swagger-parser mutates what it is given: hand it copies.
-    if (!knownValid(bytes)) {
-      await SwaggerParser.validate(structuredClone(doc) as never);
-      rememberValid(bytes);
-    }
+    await SwaggerParser.validate(structuredClone(doc) as never);
     return (await SwaggerParser.dereference(structuredClone(doc) as never)) as unknown as Doc;
   } catch (err) {
     const lines = String((err as Error).message ?? err)
@@ -91,6 +89,17 @@ async function validateWithSwaggerParser(file: string, doc: Doc, bytes: Buffer):
     if (located) throw new SpecError(file, located[1], `invalid OpenAPI document: ${located[2]}`);
     throw new SpecError(file, undefined, `invalid OpenAPI document: ${lines[0] ?? 'invalid'}`);
   }
+}
+
+/** The spec's documents: kept from an earlier load of the same text, or parsed and validated. */
+async function documentsOf(specPath: string, bytes: Buffer): Promise<SpecDocuments> {
+  const kept = keptDocuments(bytes);
+  if (kept) return kept;
+  const parsed = parseYaml(specPath, bytes.toString('utf8'));
+  checkLocalRefs(specPath, parsed);
+  const dereferenced = await validateWithSwaggerParser(specPath, parsed);
+  keepDocuments(bytes, { parsed, dereferenced });
+  return { parsed, dereferenced };
 }
 
 function serversOf(doc: Doc): ServerModel[] {
@@ -121,9 +130,7 @@ function securitySchemesOf(doc: Doc): SecuritySchemeModel[] {
 export async function loadSpec(specPath: string = DEFAULT_SPEC_PATH): Promise<SpecModel> {
   const file = path.resolve(specPath);
   const bytes = readSpecText(file);
-  const parsed = parseYaml(specPath, bytes.toString('utf8'));
-  checkLocalRefs(specPath, parsed);
-  const dereferenced = await validateWithSwaggerParser(specPath, parsed, bytes);
+  const { parsed, dereferenced } = await documentsOf(specPath, bytes);
 
   const validators = specValidators(specPath, parsed, bytes);
   const validatorAt = validators.validatorAt;

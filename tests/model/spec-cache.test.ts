@@ -7,8 +7,8 @@ import { loadSpec, type SpecModel } from '../../model';
 import { DEFAULT_SPEC_PATH } from '../../model/load-spec';
 
 /*
- * Loading the spec keeps ajv's standalone code of its validators and a mark that swagger-parser
- * found the text valid, so the next process skips both. What a kept validator says must be what
+ * Loading the spec keeps its parsed, validated and dereferenced documents and ajv's standalone
+ * code of its validators, so the next process skips both. What a kept validator says must be what
  * a freshly compiled one says, and nothing kept may change what a spec's errors are.
  */
 
@@ -99,6 +99,30 @@ describe('the spec cache', () => {
     expect(judged).toBeGreaterThan(10_000);
   });
 
+  it('a second load reads the kept documents: equal to the parsed ones, shared schemas still shared', async () => {
+    const fresh = await loadSpec(DEFAULT_SPEC_PATH);
+    expect(readdirSync(path.join(cacheRoot, 'spec-documents'))).toHaveLength(1);
+    const kept = await loadSpec(DEFAULT_SPEC_PATH);
+    expect(kept.dereferenced).not.toBe(fresh.dereferenced);
+    expect(kept.parsed).toEqual(fresh.parsed);
+    expect(kept.dereferenced).toEqual(fresh.dereferenced);
+    // Generators and checks key caches by schema object: a $ref target met twice is one object.
+    const sharedObjects = (root: unknown): number => {
+      const seen = new Set<object>();
+      let shared = 0;
+      const walk = (node: unknown): void => {
+        if (typeof node !== 'object' || node === null) return;
+        if (seen.has(node)) return void shared++;
+        seen.add(node);
+        for (const child of Object.values(node)) walk(child);
+      };
+      walk(root);
+      return shared;
+    };
+    expect(sharedObjects(fresh.dereferenced)).toBeGreaterThan(10);
+    expect(sharedObjects(kept.dereferenced)).toBe(sharedObjects(fresh.dereferenced));
+  });
+
   it('validators compiled after loading (as the lint does) are kept for the next load', async () => {
     const first = await loadSpec(DEFAULT_SPEC_PATH);
     const components = Object.keys(
@@ -115,6 +139,7 @@ describe('the spec cache', () => {
   it('kept code in a folder others may write to is not run', async () => {
     await loadSpec(DEFAULT_SPEC_PATH);
     chmodSync(path.join(cacheRoot, 'validators'), 0o777);
+    chmodSync(path.join(cacheRoot, 'spec-documents'), 0o777);
     const spec = await loadSpec(DEFAULT_SPEC_PATH);
     expect([...validatorsOf(spec).values()].some(fromKeptCode)).toBe(false);
   });
@@ -124,6 +149,8 @@ describe('the spec cache', () => {
     const folder = path.join(cacheRoot, 'validators');
     for (const name of readdirSync(folder))
       writeFileSync(path.join(folder, name), 'exports["/x"] = (;');
+    const documents = path.join(cacheRoot, 'spec-documents');
+    for (const name of readdirSync(documents)) writeFileSync(path.join(documents, name), 'not v8');
     const spec = await loadSpec(DEFAULT_SPEC_PATH);
     expect(spec.operations).toHaveLength(8);
     expect([...validatorsOf(spec).values()].some(fromKeptCode)).toBe(false);
