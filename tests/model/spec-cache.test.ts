@@ -64,8 +64,8 @@ function valuesFor(spec: SpecModel): unknown[] {
         for (const example of media.examples) values.push(...broken(example.value));
     if (op.requestBody?.json) {
       for (const example of op.requestBody.json.examples) values.push(...broken(example.value));
-      values.push(...sampleValid(op, { seed: 5, count: 20 }).map((r) => r.body));
-      values.push(...sampleInvalid(op, { seed: 5, count: 40 }).map((r) => r.body));
+      values.push(...sampleValid(op, { seed: 5, count: 10 }).map((r) => r.body));
+      values.push(...sampleInvalid(op, { seed: 5, count: 20 }).map((r) => r.body));
     }
   }
   return values;
