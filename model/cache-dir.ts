@@ -1,4 +1,12 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -28,6 +36,18 @@ export function trustedCacheFolder(file: string): boolean {
   }
 }
 
+/**
+ * The folder and its missing parents, one level at a time: node's recursive mkdirSync never
+ * returns where a parent cannot be made and says ENOENT (under /proc, for one), and a cache
+ * folder pointed anywhere must fail, not hang.
+ */
+function makeFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  const parent = path.dirname(folder);
+  if (parent !== folder) makeFolder(parent);
+  mkdirSync(folder, { mode: 0o700 });
+}
+
 /** Entries kept per kind: the newest, so specs edited again and again do not fill the disk. */
 const KEPT_ENTRIES = 32;
 
@@ -35,7 +55,7 @@ const KEPT_ENTRIES = 32;
 export function writeCacheEntry(file: string, text: string | Buffer): void {
   const folder = path.dirname(file);
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeFolder(folder);
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, text);
     renameSync(partial, file);

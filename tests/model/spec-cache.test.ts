@@ -1,10 +1,12 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { sampleInvalid, sampleValid } from '../../generators';
 import { loadSpec, type SpecModel } from '../../model';
 import { DEFAULT_SPEC_PATH } from '../../model/load-spec';
+import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
 
 /*
  * Loading the spec keeps its parsed, validated and dereferenced documents and ajv's standalone
@@ -155,6 +157,30 @@ describe('the spec cache', () => {
     expect(spec.operations).toHaveLength(8);
     expect([...validatorsOf(spec).values()].some(fromKeptCode)).toBe(false);
   });
+
+  (existsSync('/proc/self') ? it : it.skip)(
+    'a cache folder that cannot be made (under /proc) costs time, never a hang or an error',
+    async () => {
+      // In a child with a deadline: node's recursive mkdirSync never returns there, and a loop
+      // that never yields would hold this test file past any jest timeout.
+      const script = `require('./model').getSpec().then((s) => console.log(s.operations.length + ' operations'))`;
+      const done = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(NODE, [...TSX_LOADER, '-e', script], {
+          cwd: path.join(__dirname, '..', '..'),
+          env: { ...process.env, CONFORMANCE_CACHE_DIR: '/proc/api4partners-conformance-cache' },
+        });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          resolve({ code, out });
+        });
+      });
+      expect(done).toEqual({ code: 0, out: '8 operations\n' });
+    },
+    40_000,
+  );
 
   it('an edited spec is validated and compiled afresh: its error is still reported', async () => {
     await loadSpec(DEFAULT_SPEC_PATH);
