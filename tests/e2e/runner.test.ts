@@ -81,6 +81,18 @@ function jestTests(stdout: string): Record<string, number> {
   );
 }
 
+/** `replay ID` of a saved failure: still failing on the faulty server, passing on the built-in mock. */
+async function expectReplayed(id: string, from: string, faultyUrl: string): Promise<void> {
+  const replay = (target: string, env: Record<string, string> = {}) =>
+    run(['cli/conformance.ts', 'replay', id, '--from', from, '--target', target], env);
+  const again = await replay(faultyUrl, { API4PARTNERS_API_KEY: SECRET });
+  expect(again.code).toBe(1);
+  expect(again.stdout).toContain(`${id} still fails on ${faultyUrl}`);
+  const fixed = await replay('mock');
+  expect(fixed.code).toBe(0);
+  expect(fixed.stdout).toContain(`${id} does not fail on the built-in mock`);
+}
+
 const OPERATIONS = 'createLeadsOpportunities_v1,searchPortfolioItems';
 
 describe('npm run conformance against a faulty server, end to end', () => {
@@ -175,23 +187,7 @@ describe('npm run conformance against a faulty server, end to end', () => {
   it('replays a saved failure: still failing on the faulty server, passing on the mock', async () => {
     const id = summary.failures.find((f) => f.check === 'status_code_conformance')?.id as string;
     const from = path.join(dir, 'summary.json');
-    const again = await run(
-      ['cli/conformance.ts', 'replay', id, '--from', from, '--target', mock.url],
-      { API4PARTNERS_API_KEY: SECRET },
-    );
-    expect(again.code).toBe(1);
-    expect(again.stdout).toContain(`${id} still fails on ${mock.url}`);
-    const fixed = await run([
-      'cli/conformance.ts',
-      'replay',
-      id,
-      '--from',
-      from,
-      '--target',
-      'mock',
-    ]);
-    expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toContain(`${id} does not fail on the built-in mock`);
+    await expectReplayed(id, from, mock.url);
   }, 60_000);
 
   it('against a clean baseline the failure is new: --fail-on new fails, and the same run twice has nothing new', async () => {
@@ -233,22 +229,7 @@ describe('a stateful failure replays as its whole sequence', () => {
     const failure = summaryOf(dir).failures.find((f) => f.check === 'stateful_round_trip');
     expect(failure?.sequence?.steps.length).toBeGreaterThanOrEqual(3);
     const from = path.join(dir, 'summary.json');
-    const id = failure?.id as string;
-    const again = await run(
-      ['cli/conformance.ts', 'replay', id, '--from', from, '--target', mock.url],
-      env,
-    );
-    expect(again.code).toBe(1);
-    const fixed = await run([
-      'cli/conformance.ts',
-      'replay',
-      id,
-      '--from',
-      from,
-      '--target',
-      'mock',
-    ]);
-    expect(fixed.code).toBe(0);
+    await expectReplayed(failure?.id as string, from, mock.url);
   }, 120_000);
 });
 

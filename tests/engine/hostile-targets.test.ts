@@ -122,6 +122,19 @@ function digest(summary: RunSummary): {
   };
 }
 
+/** What a run that must fail looks like in digest(): NOT CONFORMANT, these pairs, no suite error. */
+const notConformant = (failing: string[]) => ({
+  verdict: 'NOT CONFORMANT',
+  failing,
+  suiteErrors: [],
+});
+
+/** The same check failing the same way on the read and on the list, the two operations most tests run. */
+const onReadAndList = (failure: string): string[] => [
+  `${READ} > ${failure}`,
+  `${LIST} > ${failure}`,
+];
+
 /**
  * Holds for every misbehaviour: the run is not certified, the suite did not crash on any check,
  * a failed check shows its failures, and no text a user reads is a stack trace.
@@ -171,14 +184,9 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
       expectSurvived(outcome);
       for (const failure of failuresOf(outcome.summary, 'response_schema_conformance'))
         expect(failure.actual).toMatch(/^not JSON \(/);
-      expect(digest(outcome.summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
-          `${READ} > response_schema_conformance: not-json`,
-          `${LIST} > response_schema_conformance: not-json`,
-        ],
-        suiteErrors: [],
-      });
+      expect(digest(outcome.summary)).toEqual(
+        notConformant(onReadAndList('response_schema_conformance: not-json')),
+      );
     },
   );
 
@@ -224,11 +232,9 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
       expectSurvived(outcome);
       for (const failure of failuresOf(outcome.summary, 'response_schema_conformance'))
         expect(failure.actual).toMatch(/^connection closed after 10 of 500 bytes/);
-      expect(digest(outcome.summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [`${SEARCH} > response_schema_conformance: incomplete-body`],
-        suiteErrors: [],
-      });
+      expect(digest(outcome.summary)).toEqual(
+        notConformant([`${SEARCH} > response_schema_conformance: incomplete-body`]),
+      );
     },
   );
 
@@ -264,9 +270,8 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
     for (const failure of failuresOf(summary, 'response_schema_conformance'))
       expect(failure.actual).toMatch(/^body larger than 1 MB: not read further/);
     // Every answer is 200, whatever was sent: invalid and keyless requests are "served" too.
-    expect(digest(summary)).toEqual({
-      verdict: 'NOT CONFORMANT',
-      failing: [
+    expect(digest(summary)).toEqual(
+      notConformant([
         `${READ} > documented_error_codes: accepted-invalid`,
         `${READ} > rate_limit_headers: missing-header`,
         `${READ} > response_schema_conformance: body-too-large`,
@@ -276,9 +281,8 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
         `${LIST} > negative_data_rejection: accepted-invalid`,
         `${LIST} > rate_limit_headers: missing-header`,
         `${LIST} > response_schema_conformance: body-too-large`,
-      ],
-      suiteErrors: [],
-    });
+      ]),
+    );
   });
 
   hostileTest(
@@ -297,16 +301,14 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
         expect(failure.pointer).toBe('/status/302');
         expect(failure.actual).toMatch(/^302 \(Location: http:\/\/127\.0\.0\.1:\d+\//);
       }
-      expect(digest(summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
+      expect(digest(summary)).toEqual(
+        notConformant([
           `${READ} > status_code_conformance: undocumented-status`,
           `${LIST} > auth_missing_key_401: wrong-auth-status`,
           `${LIST} > auth_unknown_key_403: wrong-auth-status`,
           `${LIST} > status_code_conformance: undocumented-status`,
-        ],
-        suiteErrors: [],
-      });
+        ]),
+      );
     },
   );
 
@@ -321,9 +323,8 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
         expect(failure.actual).toBe('text/html; charset=utf-8');
       for (const failure of failuresOf(summary, 'response_schema_conformance'))
         expect(failure.actual).toContain('<!DOCTYPE html>');
-      expect(digest(summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
+      expect(digest(summary)).toEqual(
+        notConformant([
           `${READ} > content_type_conformance: undocumented-content-type`,
           `${READ} > documented_error_codes: accepted-invalid`,
           `${READ} > rate_limit_headers: missing-header`,
@@ -335,9 +336,8 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
           `${LIST} > negative_data_rejection: accepted-invalid`,
           `${LIST} > rate_limit_headers: missing-header`,
           `${LIST} > response_schema_conformance: not-json`,
-        ],
-        suiteErrors: [],
-      });
+        ]),
+      );
     },
   );
 
@@ -363,14 +363,9 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
       expect(summary.durationMs).toBeLessThan(10 * timeoutMs);
       for (const failure of failuresOf(summary, 'response_schema_conformance'))
         expect(failure.actual).toMatch(/^body incomplete after 1000 ms/);
-      expect(digest(summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
-          `${READ} > response_schema_conformance: incomplete-body`,
-          `${LIST} > response_schema_conformance: incomplete-body`,
-        ],
-        suiteErrors: [],
-      });
+      expect(digest(summary)).toEqual(
+        notConformant(onReadAndList('response_schema_conformance: incomplete-body')),
+      );
     },
   );
 
@@ -383,14 +378,9 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
         operations: [READ, LIST],
       });
       expectSurvived(outcome);
-      expect(digest(outcome.summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
-          `${READ} > response_schema_conformance: not-json`,
-          `${LIST} > response_schema_conformance: not-json`,
-        ],
-        suiteErrors: [],
-      });
+      expect(digest(outcome.summary)).toEqual(
+        notConformant(onReadAndList('response_schema_conformance: not-json')),
+      );
     },
   );
 
@@ -406,14 +396,9 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
       // The gzip magic number: its second byte (0x8b) is where UTF-8 breaks.
       for (const failure of failuresOf(outcome.summary, 'response_schema_conformance'))
         expect(failure.actual).toMatch(/^byte 1 is not UTF-8/);
-      expect(digest(outcome.summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
-          `${READ} > response_schema_conformance: not-utf8`,
-          `${LIST} > response_schema_conformance: not-utf8`,
-        ],
-        suiteErrors: [],
-      });
+      expect(digest(outcome.summary)).toEqual(
+        notConformant(onReadAndList('response_schema_conformance: not-utf8')),
+      );
     },
   );
 
@@ -428,16 +413,14 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
       // be read back).
       for (const failure of failuresOf(outcome.summary, 'response_schema_conformance'))
         expect(failure.actual).toMatch(/^byte \d+ is not UTF-8 \(RFC 8259 §8\.1\)/);
-      expect(digest(outcome.summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
+      expect(digest(outcome.summary)).toEqual(
+        notConformant([
           `${READ} > response_schema_conformance: not-utf8`,
           `${READ} > stateful_round_trip: unreadable`,
           `${READ} > version_differences: unreadable`,
           `${LIST} > response_schema_conformance: not-utf8`,
-        ],
-        suiteErrors: [],
-      });
+        ]),
+      );
     },
   );
 
@@ -456,14 +439,9 @@ describe('hostile targets: the gate survives servers that misbehave on the wire'
         expect(failure.expected).toMatch(/^one X-RateLimit-(Limit|Remaining|Reset) field$/);
         expect(failure.actual).toMatch(/^2 fields: \S+ \| \S+$/);
       }
-      expect(digest(summary)).toEqual({
-        verdict: 'NOT CONFORMANT',
-        failing: [
-          `${READ} > rate_limit_headers: repeated-header`,
-          `${LIST} > rate_limit_headers: repeated-header`,
-        ],
-        suiteErrors: [],
-      });
+      expect(digest(summary)).toEqual(
+        notConformant(onReadAndList('rate_limit_headers: repeated-header')),
+      );
     },
   );
 
