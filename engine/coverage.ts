@@ -87,13 +87,19 @@ function placesOf(
   return out;
 }
 
-/** The places a JSON value fills (present, even when null). */
+/**
+ * The places a JSON value fills (present, even when null), each written after `at`. Pages of
+ * fifty items are walked for every answer: each place's name is built once per value.
+ */
 function placesIn(value: unknown, at: string, out: Set<string>): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => placesIn(v, `${at}/*`, out));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      out.add(`${at}/${k}`);
-      placesIn(v, `${at}/${k}`, out);
+  if (Array.isArray(value)) {
+    const item = `${at}/*`;
+    for (const v of value) placesIn(v, item, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      const place = `${at}/${k}`;
+      out.add(place);
+      placesIn((value as Record<string, unknown>)[k], place, out);
     }
   }
   return out;
@@ -222,8 +228,7 @@ function operationCoverage(
   }
   for (const e of mine) {
     const status = String(e.exchange.response.status);
-    for (const place of placesIn(e.exchange.response.body, '', new Set()))
-      responseSeen.add(`${status} ${place}`);
+    placesIn(e.exchange.response.body, `${status} `, responseSeen);
     for (const name of Object.keys(e.exchange.response.headers))
       headersSeen.add(`${status} ${name}`);
   }

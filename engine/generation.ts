@@ -1,7 +1,9 @@
 import type fc from 'fast-check';
 import {
   invalidCoverage,
+  enumValuesSent,
   invalidRequest,
+  validCoverageBeyond,
   validRequest,
   type InvalidSample,
   type RequestSample,
@@ -21,14 +23,18 @@ interface Compiled {
   valid: Map<string, fc.Arbitrary<RequestSample>>;
   invalid: Map<string, fc.Arbitrary<InvalidSample> | null>;
   coverage: Map<string, InvalidSample[]>;
+  validCoverage: Map<string, RequestSample[]>;
 }
+
+/** Kept answers of validCoverage per spec: enough for every operation at a few seeds. */
+const VALID_COVERAGE_KEPT = 64;
 
 const bySpec = new WeakMap<SpecModel, Compiled>();
 
 function compiled(spec: SpecModel): Compiled {
   let c = bySpec.get(spec);
   if (!c) {
-    c = { valid: new Map(), invalid: new Map(), coverage: new Map() };
+    c = { valid: new Map(), invalid: new Map(), coverage: new Map(), validCoverage: new Map() };
     bySpec.set(spec, c);
   }
   return c;
@@ -79,6 +85,31 @@ export function coverageRequests(
   let list = cache.get(key);
   if (!list) {
     list = invalidCoverage(op, GENERATOR_OPTIONS, seed);
+    cache.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * The valid coverage phase's requests: every enum value the random valid requests (`sent`) did
+ * not carry, and long and non-ASCII text. They depend on `sent` only through the enum values it
+ * carried, so runs at one seed (each fault of the fault-detection matrix) share one answer
+ * instead of vetting every candidate again.
+ */
+export function validCoverageRequests(
+  op: OperationModel,
+  spec: SpecModel,
+  sent: RequestSample[],
+  seed: number,
+): RequestSample[] {
+  const cache = compiled(spec).validCoverage;
+  const seen = enumValuesSent(op, sent);
+  const carried = [...seen].map(([place, values]) => `${place}=${[...values].join(',')}`);
+  const key = `${op.operationId}|${seed}|${carried.join(';')}`;
+  let list = cache.get(key);
+  if (!list) {
+    list = validCoverageBeyond(op, seen, GENERATOR_OPTIONS, seed);
+    if (cache.size >= VALID_COVERAGE_KEPT) cache.delete(cache.keys().next().value as string);
     cache.set(key, list);
   }
   return list;

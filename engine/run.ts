@@ -23,7 +23,6 @@ import {
   drawShrinkable,
   requestFindings,
   toHttpRequest,
-  validCoverage,
   type Drawn,
   type InvalidSample,
   type RequestSample,
@@ -47,6 +46,7 @@ import {
   GENERATOR_OPTIONS,
   invalidArbitrary,
   validArbitrary,
+  validCoverageRequests,
 } from './generation';
 import type { RunConfig } from './config';
 import { computeCoverage, type CoveredExchange } from './coverage';
@@ -450,7 +450,6 @@ class Run {
       batch.kind === 'coverage' || batch.kind === 'valid-coverage'
         ? COVERAGE_SEED
         : seedFor(this.config.seed, op, batch.kind === 'invalid' ? batch.kind : batch.purpose);
-    const options = GENERATOR_OPTIONS;
     const coded = (s: InvalidSample): boolean =>
       batch.coded === undefined ||
       s.expected.answers.some((a) => a.code !== undefined) === batch.coded;
@@ -461,7 +460,7 @@ class Run {
           drawn,
         }));
       case 'valid-coverage':
-        return validCoverage(op, sentValid, options, seed).map((sample) => ({ sample }));
+        return validCoverageRequests(op, this.spec, sentValid, seed).map((sample) => ({ sample }));
       case 'coverage':
         return coverageRequests(this.spec, op, seed)
           .filter(coded)

@@ -1,4 +1,10 @@
-import { createMock, DEFAULT_MOCK_API_KEY, type FaultId, type MockOptions } from '../mock';
+import {
+  createMock,
+  DEFAULT_MOCK_API_KEY,
+  type FaultId,
+  type Mock,
+  type MockOptions,
+} from '../mock';
 import type { SpecModel } from '../model';
 import {
   API_KEY_ENV,
@@ -9,6 +15,7 @@ import {
   type TargetInfo,
 } from './config';
 import { createHttpClient, type HttpClient } from './http/client';
+import { createInProcessClient } from './http/in-process';
 
 /** The in-process mock's quota for a run: high enough that a run never waits on it. */
 const MOCK_RUN_QUOTA = { limit: 100_000, windowSeconds: 60 };
@@ -43,6 +50,11 @@ export interface TargetOptions {
   /** Mock only: faults to switch on (the fault-detection matrix). */
   faults?: FaultId[];
   mock?: Partial<MockOptions>;
+  /**
+   * Mock only: `in-process` answers without a socket (the fault-detection matrix runs hundreds
+   * of thousands of requests); the default, `http`, serves the mock on 127.0.0.1 as a user sees it.
+   */
+  transport?: 'http' | 'in-process';
   env?: NodeJS.ProcessEnv;
 }
 
@@ -70,13 +82,26 @@ async function openMock(
     seed: config.seed,
     ...options.mock,
   };
+  /** The mock reached the way the run asked: a client, and how to let go of it. */
+  const reach = async (mock: Mock): Promise<{ client: HttpClient; close(): Promise<void> }> => {
+    if (options.transport === 'in-process')
+      return { client: createInProcessClient(mock, limitsOf(config)), close: async () => {} };
+    const server = await mock.listen(0, '127.0.0.1');
+    const client = createHttpClient(server.url, limitsOf(config));
+    return {
+      client,
+      close: async () => {
+        client.close();
+        await server.close();
+      },
+    };
+  };
   const mock = createMock(spec, mockOptions);
-  const server = await mock.listen(0, '127.0.0.1');
-  const client = createHttpClient(server.url, limitsOf(config));
+  const served = await reach(mock);
   return {
-    info: { name: 'mock', kind: 'mock', baseUrl: server.url },
+    info: { name: 'mock', kind: 'mock', baseUrl: served.client.baseUrl },
     isProduction: false,
-    client,
+    client: served.client,
     keyHeader: keyHeaderOf(spec),
     apiKey: DEFAULT_MOCK_API_KEY,
     secondKey: MOCK_SECOND_KEY,
@@ -84,29 +109,23 @@ async function openMock(
       setMaintenance: (on) => mock.setMaintenance(on),
       async quotaTwin(limit, windowSeconds) {
         let offset = 0;
-        const twin = createMock(spec, {
-          ...mockOptions,
-          rateLimit: { limit, windowSeconds },
-          clock: () => Date.now() + offset,
-        });
-        const twinServer = await twin.listen(0, '127.0.0.1');
-        const twinClient = createHttpClient(twinServer.url, limitsOf(config));
+        const twin = await reach(
+          createMock(spec, {
+            ...mockOptions,
+            rateLimit: { limit, windowSeconds },
+            clock: () => Date.now() + offset,
+          }),
+        );
         return {
-          client: twinClient,
+          client: twin.client,
           advance: (ms) => {
             offset += ms;
           },
-          close: async () => {
-            twinClient.close();
-            await twinServer.close();
-          },
+          close: twin.close,
         };
       },
     },
-    close: async () => {
-      client.close();
-      await server.close();
-    },
+    close: served.close,
   };
 }
 

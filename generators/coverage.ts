@@ -225,9 +225,18 @@ export function validCoverage(
   options: GeneratorOptions,
   seed: number,
 ): RequestSample[] {
+  return validCoverageBeyond(op, enumValuesSent(op, sent), options, seed);
+}
+
+/** validCoverage, given the enum values already sent (enumValuesSent): all it depends on of them. */
+export function validCoverageBeyond(
+  op: OperationModel,
+  seen: Map<string, Set<string>>,
+  options: GeneratorOptions,
+  seed: number,
+): RequestSample[] {
   const bases = completeBases(op, options, seed, 12);
   if (bases.length === 0) return [];
-  const seen = enumValuesSent(op, sent);
   const out: RequestSample[] = [];
   out.push(...textCoverage(op, bases, options));
   const places = enumPlaces(op, bases[0]);

@@ -80,5 +80,12 @@ export function sampleInvalid(op: OperationModel, options: SampleOptions = {}): 
 }
 
 export { drawShrinkable, shrinksOf, type Drawn } from './draw';
-export { invalidCoverage, validCoverage, enumPlaces, enumValuesSent, placeOf } from './coverage';
+export {
+  invalidCoverage,
+  validCoverage,
+  validCoverageBeyond,
+  enumPlaces,
+  enumValuesSent,
+  placeOf,
+} from './coverage';
 export { breaksOnlyItsLabel, labelFound, strayFindings } from './invalid/still-invalid';

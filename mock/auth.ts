@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { OperationModel, SpecModel } from '../model';
 
 /**
@@ -9,7 +9,7 @@ import type { OperationModel, SpecModel } from '../model';
 export function apiKeyOf(
   spec: SpecModel,
   op: OperationModel,
-  req: IncomingMessage,
+  headers: IncomingHttpHeaders,
   query: URLSearchParams,
 ): string | null | undefined {
   const schemes = spec.securitySchemes.filter(
@@ -18,7 +18,7 @@ export function apiKeyOf(
   if (schemes.length === 0) return undefined;
   for (const scheme of schemes) {
     const name = scheme.paramName ?? '';
-    const value = scheme.in === 'query' ? query.get(name) : req.headers[name.toLowerCase()];
+    const value = scheme.in === 'query' ? query.get(name) : headers[name.toLowerCase()];
     const text = Array.isArray(value) ? value[0] : value;
     if (text) return text;
   }

@@ -1,9 +1,4 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../model';
 import { isRecord } from '../model/schema-access';
@@ -15,7 +10,16 @@ import { maintenanceReply } from './handlers/maintenance';
 import { readHandler } from './handlers/read';
 import { searchHandler } from './handlers/search';
 import { updateHandler } from './handlers/update';
-import { JSON_CONTENT_TYPE, readBody, writeReply, type BodyRead, type MockReply } from './http-io';
+import {
+  JSON_CONTENT_TYPE,
+  readBody,
+  responseOf,
+  writeResponse,
+  type BodyRead,
+  type MockReply,
+  type MockRequest,
+  type MockResponse,
+} from './http-io';
 import { apiKeyOf } from './auth';
 import { parseRequestBody } from './request-body';
 import { createRateLimiter, rateLimitHeaders, type RateLimitState } from './rate-limit';
@@ -69,7 +73,7 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
   const answeredOnce = new Set<string>();
   const serve = (
     op: OperationModel,
-    req: IncomingMessage,
+    req: MockRequest,
     ctx: RequestContext,
     read: BodyRead,
   ): MockReply => {
@@ -94,11 +98,10 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
   };
 
   const finish = (
-    res: ServerResponse,
     op: OperationModel | undefined,
     reply: MockReply,
     rate?: RateLimitState,
-  ): void => {
+  ): MockResponse => {
     const headers = { ...reply.headers };
     if (op && rate && !faults.has('missing-rate-limit-headers')) {
       const shown = faults.has('rate-limit-epoch-reset')
@@ -124,22 +127,24 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
     const contentType = faults.has('text-plain-content-type')
       ? 'text/plain; charset=utf-8'
       : JSON_CONTENT_TYPE;
-    writeReply(res, { ...reply, headers }, contentType);
+    return responseOf({ ...reply, headers }, contentType);
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const read = await readBody(req, maxBodyBytes);
-    if (read.kind === 'aborted') return;
-    const target = splitUrl(req.url ?? '/');
-    const match = target ? route(req.method ?? 'GET', target.path) : { kind: 'not-found' as const };
+  const respond = (req: MockRequest): MockResponse => {
+    const read: BodyRead =
+      req.body.kind === 'complete' && req.body.bytes > maxBodyBytes
+        ? { kind: 'too-large', bytes: req.body.bytes }
+        : req.body;
+    const target = splitUrl(req.url);
+    const match = target ? route(req.method, target.path) : { kind: 'not-found' as const };
     if (match.kind === 'not-found' || !target) {
-      return finish(res, undefined, {
+      return finish(undefined, {
         status: 404,
         body: { message: `Not Found: no operation at ${req.method} ${target?.path ?? req.url}` },
       });
     }
     if (match.kind === 'method-not-allowed') {
-      return finish(res, undefined, {
+      return finish(undefined, {
         status: 405,
         body: {
           message: `Method Not Allowed: ${req.method} ${target.path} (allowed: ${match.allow.join(', ')})`,
@@ -148,29 +153,28 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
       });
     }
     const { op } = match;
-    const key = apiKeyOf(spec, op, req, target.query);
+    const key = apiKeyOf(spec, op, req.headers, target.query);
     let owner = key ?? ANONYMOUS;
     if (key === null) {
       if (!faults.has('auth-ignored'))
-        return finish(res, op, {
+        return finish(op, {
           status: 401,
           body: state.envelopes.example(op, 401, 'Missing API key'),
         });
       owner = ANONYMOUS;
     } else if (key !== undefined && !apiKeys.has(key)) {
       const status = faults.has('bad-key-401') ? 401 : 403;
-      return finish(res, op, { status, body: state.envelopes.example(op, status, 'Forbidden') });
+      return finish(op, { status, body: state.envelopes.example(op, status, 'Forbidden') });
     } else if (
       faults.has('search-refuses-second-key') &&
       roleOf(op) === 'search' &&
       key === [...apiKeys][1]
     ) {
-      return finish(res, op, { status: 403, body: state.envelopes.example(op, 403, 'Forbidden') });
+      return finish(op, { status: 403, body: state.envelopes.example(op, 403, 'Forbidden') });
     }
     const rate = limiter.hit(owner, now());
     if (!rate.allowed && !faults.has('no-rate-limit')) {
       return finish(
-        res,
         op,
         { status: 429, body: state.envelopes.example(op, 429, 'Too many requests') },
         rate,
@@ -183,18 +187,32 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
       query: target.query,
       body: undefined,
     };
-    finish(res, op, serve(op, req, ctx, read), rate);
+    return finish(op, serve(op, req, ctx, read), rate);
+  };
+
+  /** A handler's bug is the client's 500, never the mock's crash. */
+  const answer = (req: MockRequest): MockResponse => {
+    try {
+      return respond(req);
+    } catch (error) {
+      options.onError?.(error);
+      return responseOf({ status: 500, body: { message: 'Internal Server Error' } });
+    }
   };
 
   const app: RequestListener = (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      options.onError?.(error);
-      writeReply(res, { status: 500, body: { message: 'Internal Server Error' } });
+    void readBody(req, maxBodyBytes).then((body) => {
+      if (body.kind === 'aborted') return;
+      writeResponse(
+        res,
+        answer({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }),
+      );
     });
   };
 
   return {
     app,
+    respond: answer,
     async listen(port = 0, host = '127.0.0.1') {
       const server = createServer(app);
       // A client that never finishes its request is dropped rather than held for Node's 5 minutes.

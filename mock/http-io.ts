@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export type BodyRead =
   | { kind: 'complete'; text: string; bytes: number }
@@ -47,12 +47,23 @@ export interface MockReply {
 
 export const JSON_CONTENT_TYPE = 'application/json';
 
-export function writeReply(
-  res: ServerResponse,
-  reply: MockReply,
-  contentType = JSON_CONTENT_TYPE,
-): void {
-  if (res.headersSent || res.destroyed) return;
+/** A request as the mock reads it, whether it came over a socket or not. */
+export interface MockRequest {
+  method: string;
+  url: string;
+  /** Names in lower case, as node:http gives them. */
+  headers: IncomingHttpHeaders;
+  body: BodyRead;
+}
+
+/** An answer as the bytes on the wire carry it: status, headers, body text. */
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string | number>;
+  text: string;
+}
+
+export function responseOf(reply: MockReply, contentType = JSON_CONTENT_TYPE): MockResponse {
   const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
   const headers: Record<string, string | number> = { ...reply.headers };
   if (text) {
@@ -61,6 +72,19 @@ export function writeReply(
   } else {
     headers['Content-Length'] = 0;
   }
-  res.writeHead(reply.status, headers);
-  res.end(text);
+  return { status: reply.status, headers, text };
+}
+
+export function writeResponse(res: ServerResponse, response: MockResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(response.status, response.headers);
+  res.end(response.text);
+}
+
+export function writeReply(
+  res: ServerResponse,
+  reply: MockReply,
+  contentType = JSON_CONTENT_TYPE,
+): void {
+  writeResponse(res, responseOf(reply, contentType));
 }

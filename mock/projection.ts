@@ -29,30 +29,64 @@ function lookup(source: Record<string, unknown>, name: string): unknown {
   return source[name] !== undefined ? source[name] : source[`${name}s`];
 }
 
-function missing(schema: SchemaObject, required: boolean, options: ProjectOptions): unknown {
-  if (options.fillNulls && allowsType(schema, 'null')) return null;
+/** What an absent property shows: null where the schema allows it (reads), or its "Empty" member. */
+function missingOf(schema: SchemaObject, required: boolean): (options: ProjectOptions) => unknown {
+  const nullable = allowsType(schema, 'null');
   // A required enum with nothing stored: its "Empty" member, when it has one.
-  if (options.fillNulls && required) return emptyMemberOf(schema);
-  return undefined;
+  const empty = required ? emptyMemberOf(schema) : undefined;
+  return (options) => {
+    if (!options.fillNulls) return undefined;
+    return nullable ? null : empty;
+  };
 }
 
-function projectObject(schema: SchemaObject, value: unknown, options: ProjectOptions): unknown {
-  if (!isRecord(value)) return undefined;
+type Projector = (value: unknown, options: ProjectOptions) => unknown;
+
+/**
+ * The projection for one schema, its keywords read once: every answer of the mock goes through
+ * it, field by field. Sub-schemas get theirs when first met, so recursive schemas are fine.
+ */
+function compile(schema: SchemaObject): Projector {
+  const nullable = allowsType(schema, 'null');
+  const arrays = allowsType(schema, 'array');
+  const items = itemsOf(schema);
+  const objects = isObjectSchema(schema);
   const required = new Set(requiredOf(schema));
-  const out: Record<string, unknown> = {};
-  for (const [name, propSchema] of Object.entries(propertiesOf(schema))) {
-    let v = project(propSchema, lookup(value, name), options);
-    if (v === undefined) v = missing(propSchema, required.has(name), options);
-    if (v !== undefined) out[name] = v;
-  }
-  return out;
+  const properties = Object.entries(propertiesOf(schema)).map(([name, propSchema]) => ({
+    name,
+    propSchema,
+    missing: missingOf(propSchema, required.has(name)),
+  }));
+  const members = enumOf(schema);
+  return (value, options) => {
+    if (value === undefined) return undefined;
+    if (value === null) return nullable ? null : undefined;
+    if (Array.isArray(value)) {
+      if (!arrays) return undefined;
+      if (!items) return value;
+      const out: unknown[] = [];
+      for (const v of value) {
+        const projected = project(items, v, options);
+        if (projected !== undefined) out.push(projected);
+      }
+      return out;
+    }
+    if (isRecord(value)) {
+      if (!objects) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const { name, propSchema, missing } of properties) {
+        let v = project(propSchema, lookup(value, name), options);
+        if (v === undefined) v = missing(options);
+        if (v !== undefined) out[name] = v;
+      }
+      return out;
+    }
+    if (members && !members.includes(value)) return options.translate?.(schema, value);
+    return valueTypeAllowed(schema, value) ? value : undefined;
+  };
 }
 
-function projectScalar(schema: SchemaObject, value: unknown, options: ProjectOptions): unknown {
-  const members = enumOf(schema);
-  if (members && !members.includes(value)) return options.translate?.(schema, value);
-  return valueTypeAllowed(schema, value) ? value : undefined;
-}
+const projectors = new WeakMap<SchemaObject, Projector>();
 
 /**
  * The part of `value` the schema describes, in its shape: unknown members are dropped,
@@ -64,15 +98,7 @@ export function project(
   options: ProjectOptions,
 ): unknown {
   if (!schema || value === undefined) return undefined;
-  if (value === null) return allowsType(schema, 'null') ? null : undefined;
-  if (Array.isArray(value)) {
-    if (!allowsType(schema, 'array')) return undefined;
-    const items = itemsOf(schema);
-    return items
-      ? value.map((v) => project(items, v, options)).filter((v) => v !== undefined)
-      : value;
-  }
-  if (isRecord(value))
-    return isObjectSchema(schema) ? projectObject(schema, value, options) : undefined;
-  return projectScalar(schema, value, options);
+  let projector = projectors.get(schema);
+  if (!projector) projectors.set(schema, (projector = compile(schema)));
+  return projector(value, options);
 }

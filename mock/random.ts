@@ -22,19 +22,37 @@ const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const LOWER_HEX = '0123456789abcdef';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+interface Shape {
+  alphabet: string;
+  /** The example's characters, with null where a random one goes. */
+  template: Array<string | null>;
+}
+
+/** Every answer carries a trace id shaped like the spec's: the shape is read once per example. */
+const shapes = new Map<string, Shape>();
+
+function shapeOf(example: string): Shape {
+  let shape = shapes.get(example);
+  if (!shape) {
+    const alphabet = /^[0-9a-f]+$/.test(example)
+      ? LOWER_HEX
+      : /[a-z]/.test(example)
+        ? LOWER_ALNUM
+        : UPPER_ALNUM;
+    shape = { alphabet, template: [...example].map((ch) => (/[A-Za-z0-9]/.test(ch) ? null : ch)) };
+    shapes.set(example, shape);
+  }
+  return shape;
+}
+
 /**
  * A fresh string with the shape of a documented one: `9YEL-Y3W56Q` gives four and six
  * uppercase alphanumerics around a dash; `3d29ece3...` gives lowercase hex.
  */
 export function shapedLike(example: string, random: Random): string {
-  const alphabet = /^[0-9a-f]+$/.test(example)
-    ? LOWER_HEX
-    : /[a-z]/.test(example)
-      ? LOWER_ALNUM
-      : UPPER_ALNUM;
+  const { alphabet, template } = shapeOf(example);
   let out = '';
-  for (const ch of example)
-    out += /[A-Za-z0-9]/.test(ch) ? alphabet[random.int(alphabet.length)] : ch;
+  for (const ch of template) out += ch ?? alphabet[random.int(alphabet.length)];
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { RequestListener } from 'node:http';
 import type { OperationModel } from '../model';
 import type { Envelopes } from './envelope';
 import type { FaultId } from './faults';
-import type { MockReply } from './http-io';
+import type { MockReply, MockRequest, MockResponse } from './http-io';
 import type { Random } from './random';
 import type { RevenueTypes } from './revenue-types';
 import type { SpecIndex } from './spec-index';
@@ -39,6 +39,8 @@ export interface ListeningMock {
 export interface Mock {
   /** A request handler for supertest and http.createServer. */
   app: RequestListener;
+  /** The same answer without a socket: what `app` would write for this request. */
+  respond(request: MockRequest): MockResponse;
   listen(port?: number, host?: string): Promise<ListeningMock>;
   /** Forget every object and rate-limit window; faults and maintenance stay as set. */
   reset(): void;

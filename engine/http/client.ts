@@ -37,7 +37,7 @@ export interface HttpClient {
   close(): void;
 }
 
-function queryString(query: Record<string, string> | undefined): string {
+export function queryString(query: Record<string, string> | undefined): string {
   if (!query || Object.keys(query).length === 0) return '';
   return '?' + new URLSearchParams(query).toString();
 }
@@ -61,10 +61,10 @@ function failureOf(error: NodeJS.ErrnoException): TransportFailure {
   return { kind: 'reset', detail: `${code || 'error'}: ${error.message}` };
 }
 
-function headersOf(res: http.IncomingMessage): Pick<HttpResponse, 'headers' | 'repeatedHeaders'> {
+/** Header fields as sent (`rawHeaders`: name, value, name, value...), named in lower case. */
+export function headersOf(raw: string[]): Pick<HttpResponse, 'headers' | 'repeatedHeaders'> {
   const headers: Record<string, string> = {};
   const seen: Record<string, string[]> = {};
-  const raw = res.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
     (seen[name] ??= []).push(raw[i + 1]);
@@ -95,7 +95,7 @@ function decoded(bytes: Buffer, encoding: string | undefined): { bytes: Buffer; 
 }
 
 /** Body text, and its JSON value when it is JSON text; how it failed when it is not. */
-function bodyOf(
+export function bodyOf(
   raw: Buffer,
   encoding: string | undefined,
 ): Partial<HttpResponse> & { text: string } {
@@ -150,7 +150,7 @@ export function createHttpClient(baseUrl: string, limits: ClientLimits): HttpCli
         if (!res) return;
         const response: HttpResponse = {
           status: res.statusCode ?? 0,
-          ...headersOf(res),
+          ...headersOf(res.rawHeaders),
           ...bodyOf(Buffer.concat(chunks), res.headers['content-encoding']),
           bytes: received,
           durationMs: Math.round(performance.now() - started),
@@ -162,6 +162,17 @@ export function createHttpClient(baseUrl: string, limits: ClientLimits): HttpCli
         }
         settle({ response });
       };
+      // node:http refuses some requests (an unescaped path, a bad header) by throwing here: the
+      // promise rejects, and no deadline is left behind to fire later.
+      const req = transport.request({
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port,
+        method: request.method.toUpperCase(),
+        path: basePath + request.path + queryString(request.query),
+        headers,
+        agent,
+      });
       const timer = setTimeout(() => {
         if (!res)
           settle({
@@ -174,15 +185,6 @@ export function createHttpClient(baseUrl: string, limits: ClientLimits): HttpCli
           });
         req.destroy();
       }, limits.timeoutMs);
-      const req = transport.request({
-        protocol: url.protocol,
-        hostname: url.hostname,
-        port: url.port,
-        method: request.method.toUpperCase(),
-        path: basePath + request.path + queryString(request.query),
-        headers,
-        agent,
-      });
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (res) return;
         settle({ failure: failureOf(error) });

@@ -26,7 +26,11 @@ async function run(seed: number, faults: FaultId[], operations?: string[]): Prom
     ...(operations ? { operations } : {}),
   };
   const config = configFrom(raw, (k) => k);
-  const result = await runConformance(config, { faults, sleep: async () => undefined });
+  const result = await runConformance(config, {
+    faults,
+    transport: 'in-process',
+    sleep: async () => undefined,
+  });
   return result.summary;
 }
 
@@ -51,7 +55,9 @@ async function operationsIn(expectation: FaultExpectation): Promise<string[]> {
 /**
  * The fault-detection matrix, split over several files so jest runs them on every core: each
  * fault runs the suite in-process against the mock with that fault on, over the operations it
- * can affect, at three seeds; exactly its expected (operation, check) pairs fail.
+ * can affect, at three seeds; exactly its expected (operation, check) pairs fail. The mock
+ * answers without a socket (no mock fault lives in the HTTP stack, and
+ * in-process-transport.test.ts holds that both transports give the same exchanges).
  */
 export function defineFaultMatrix(part: number, parts: number): void {
   const mine = faultIds().filter((_, i) => i % parts === part);
