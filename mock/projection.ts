@@ -25,8 +25,8 @@ const isObjectSchema = (s: SchemaObject): boolean =>
  * Reads name a list by the singular (`customerContact`) where requests use the plural
  * (`customerContacts`); the stored object keeps the request's name.
  */
-function lookup(source: Record<string, unknown>, name: string): unknown {
-  return source[name] !== undefined ? source[name] : source[`${name}s`];
+function lookup(source: Record<string, unknown>, name: string, plural: string): unknown {
+  return source[name] !== undefined ? source[name] : source[plural];
 }
 
 /** What an absent property shows: null where the schema allows it (reads), or its "Empty" member. */
@@ -54,6 +54,8 @@ function compile(schema: SchemaObject): Projector {
   const required = new Set(requiredOf(schema));
   const properties = Object.entries(propertiesOf(schema)).map(([name, propSchema]) => ({
     name,
+    // Built once: a name made afresh on each lookup costs more than the lookup itself.
+    plural: `${name}s`,
     propSchema,
     missing: missingOf(propSchema, required.has(name)),
   }));
@@ -74,8 +76,8 @@ function compile(schema: SchemaObject): Projector {
     if (isRecord(value)) {
       if (!objects) return undefined;
       const out: Record<string, unknown> = {};
-      for (const { name, propSchema, missing } of properties) {
-        let v = project(propSchema, lookup(value, name), options);
+      for (const { name, plural, propSchema, missing } of properties) {
+        let v = project(propSchema, lookup(value, name, plural), options);
         if (v === undefined) v = missing(options);
         if (v !== undefined) out[name] = v;
       }

@@ -29,16 +29,36 @@ function successSchema(op: OperationModel | undefined): SchemaObject | undefined
   return status ? (op.responses[status].json?.schema as SchemaObject | undefined) : undefined;
 }
 
+/** A function of a version, computed once per version: the mock asks on every request. */
+function perVersion<T>(compute: (version: string) => T): (version: string) => T {
+  const known = new Map<string, T>();
+  return (version) => {
+    if (!known.has(version)) known.set(version, compute(version));
+    return known.get(version) as T;
+  };
+}
+
 export function indexSpec(spec: SpecModel): SpecIndex {
-  const op = (role: OperationRole, version: string): OperationModel | undefined =>
-    spec.operations.find((o) => roleOf(o) === role && o.version === version);
+  const byRole = new Map<OperationRole, (version: string) => OperationModel | undefined>();
+  const op = (role: OperationRole, version: string): OperationModel | undefined => {
+    let find = byRole.get(role);
+    if (!find) {
+      find = perVersion((v) => spec.operations.find((o) => roleOf(o) === role && o.version === v));
+      byRole.set(role, find);
+    }
+    return find(version);
+  };
   const versions = [
     ...new Set(spec.operations.filter((o) => roleOf(o) === 'read').map((o) => o.version)),
   ].sort((a, b) => versionNumber(a) - versionNumber(b));
-  const readResource = (version: string): SchemaObject | undefined =>
-    propertiesOf(propertiesOf(successSchema(op('read', version)))[FIELDS.data])[FIELDS.resource];
-  const createBody = (version: string): SchemaObject | undefined =>
-    op('create', version)?.requestBody?.json?.schema as SchemaObject | undefined;
+  const readResource = perVersion(
+    (version): SchemaObject | undefined =>
+      propertiesOf(propertiesOf(successSchema(op('read', version)))[FIELDS.data])[FIELDS.resource],
+  );
+  const createBody = perVersion(
+    (version): SchemaObject | undefined =>
+      op('create', version)?.requestBody?.json?.schema as SchemaObject | undefined,
+  );
   return {
     spec,
     versions,
@@ -46,13 +66,17 @@ export function indexSpec(spec: SpecModel): SpecIndex {
     op,
     readResource,
     createBody,
-    createRevenueType: (version) =>
-      propertiesOf(itemsOf(propertiesOf(createBody(version))[FIELDS.offerLines]))[
-        FIELDS.revenueType
-      ],
-    readRevenueType: (version) =>
-      propertiesOf(itemsOf(propertiesOf(readResource(version))[FIELDS.offerLines]))[
-        FIELDS.revenueType
-      ],
+    createRevenueType: perVersion(
+      (version) =>
+        propertiesOf(itemsOf(propertiesOf(createBody(version))[FIELDS.offerLines]))[
+          FIELDS.revenueType
+        ],
+    ),
+    readRevenueType: perVersion(
+      (version) =>
+        propertiesOf(itemsOf(propertiesOf(readResource(version))[FIELDS.offerLines]))[
+          FIELDS.revenueType
+        ],
+    ),
   };
 }
