@@ -82,6 +82,11 @@ export interface RunOptions extends TargetOptions {
   sleep?: (ms: number) => Promise<void>;
   /** As each operation's checks are done (progress lines). */
   onOperation?: (op: OperationModel, done: number, of: number) => void;
+  /**
+   * False leaves `coverage` out of the summary: what a caller that reads only the verdicts
+   * (the fault-detection matrix, hundreds of runs) need not pay for. Verdicts do not depend on it.
+   */
+  measureCoverage?: boolean;
 }
 
 export interface RunResult {
@@ -920,11 +925,15 @@ export async function runConformance(
     failures: run.book.failureRecords((request) => curlFor(baseUrl, request, keyHeader)),
     excuses: run.book.excuseUses(),
     observations: run.book.observations(),
-    coverage: computeCoverage(operations, run.covered, {
-      runs: config.runs,
-      maintenanceSwitch: target.control !== undefined,
-      exhaustionRan: run.exhaustionDone,
-    }),
+    ...(options.measureCoverage === false
+      ? {}
+      : {
+          coverage: computeCoverage(operations, run.covered, {
+            runs: config.runs,
+            maintenanceSwitch: target.control !== undefined,
+            exhaustionRan: run.exhaustionDone,
+          }),
+        }),
     createdObjects: run.created,
   };
   return {

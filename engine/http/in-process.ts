@@ -16,12 +16,20 @@ export const IN_PROCESS_URL = 'http://in-process.invalid';
 /** node:http refuses such a path before sending anything (ERR_UNESCAPED_CHARACTERS). */
 const UNSENDABLE_PATH = /[^\u0021-\u00ff]/;
 
+/** The Date field, to the second as node:http writes it (and, like node, made once a second). */
+let dated = { second: -1, text: '' };
+function httpDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== dated.second) dated = { second, text: new Date(second * 1000).toUTCString() };
+  return dated.text;
+}
+
 /** The header fields node:http adds to a keep-alive answer, after the handler's own. */
 function serverFields(request: Record<string, string>): string[] {
   const close = Object.entries(request).some(
     ([name, value]) => name.toLowerCase() === 'connection' && value.toLowerCase() === 'close',
   );
-  const date = new Date().toUTCString();
+  const date = httpDate();
   return close
     ? ['Date', date, 'Connection', 'close']
     : ['Date', date, 'Connection', 'keep-alive', 'Keep-Alive', 'timeout=5'];

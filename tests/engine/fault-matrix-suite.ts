@@ -29,6 +29,7 @@ async function run(seed: number, faults: FaultId[], operations?: string[]): Prom
   const result = await runConformance(config, {
     faults,
     transport: 'in-process',
+    measureCoverage: false,
     sleep: async () => undefined,
   });
   return result.summary;
