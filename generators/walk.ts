@@ -24,8 +24,51 @@ export interface ValueSite extends SchemaSite {
 export const pointerChild = (at: string, segment: string | number): string =>
   `${at}/${escapeSegment(segment)}`;
 
+interface PropertyStep {
+  name: string;
+  schema: JsonSchema;
+  /** The name as a pointer segment. */
+  segment: string;
+}
+
+/**
+ * A schema's properties as the walk steps through them, each name escaped once: every
+ * generated request is walked whole, many times, and these never change.
+ */
+const stepsOf = new WeakMap<SchemaObject, PropertyStep[]>();
+function propertySteps(schema: SchemaObject): PropertyStep[] {
+  let steps = stepsOf.get(schema);
+  if (!steps) {
+    const properties = (schema.properties as Record<string, JsonSchema>) ?? {};
+    steps = Object.entries(properties).map(([name, s]) => ({
+      name,
+      schema: s,
+      segment: escapeSegment(name),
+    }));
+    stepsOf.set(schema, steps);
+  }
+  return steps;
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The schema pointers of those steps, by their parent's pointer: built once each. */
+const propertyPointers = new Map<string, Map<string, string>>();
+function propertyPointer(pointer: string, name: string): string {
+  let byName = propertyPointers.get(pointer);
+  if (!byName) propertyPointers.set(pointer, (byName = new Map()));
+  let out = byName.get(name);
+  if (out === undefined) byName.set(name, (out = child(pointer, 'properties', name)));
+  return out;
+}
+
+const itemsPointers = new Map<string, string>();
+function itemsPointer(pointer: string): string {
+  let out = itemsPointers.get(pointer);
+  if (out === undefined) itemsPointers.set(pointer, (out = child(pointer, 'items')));
+  return out;
+}
 
 /**
  * The schema to descend with: `allOf` merged, and the properties of the anyOf/oneOf branches
@@ -99,30 +142,29 @@ export function walkValue(
     if (!present) return;
     const types = typesOf(governing);
     if (isPlainObject(v) && (!types || types.includes('object'))) {
-      const req = new Set((governing.required as string[] | undefined) ?? []);
-      for (const [name, ps] of Object.entries(
-        (governing.properties as Record<string, JsonSchema>) ?? {},
-      )) {
+      const req = (governing.required as string[] | undefined) ?? [];
+      for (const { name, schema: ps, segment } of propertySteps(governing)) {
         walk(
           ps,
           v[name],
-          pointerChild(at, name),
-          child(pointer, 'properties', name),
+          `${at}/${segment}`,
+          propertyPointer(pointer, name),
           [...path, name],
           name in v,
-          req.has(name),
+          req.includes(name),
           name,
           site,
         );
       }
     }
     if (Array.isArray(v) && (!types || types.includes('array')) && governing.items !== undefined) {
+      const items = itemsPointer(pointer);
       v.forEach((item, i) =>
         walk(
           governing.items as JsonSchema,
           item,
-          pointerChild(at, i),
-          child(pointer, 'items'),
+          `${at}/${i}`,
+          items,
           [...path, '*'],
           true,
           true,

@@ -2,7 +2,8 @@
 
 // Pointers are built for every value of every request: most segments need no escaping.
 export function escapeSegment(segment: string | number): string {
-  const s = String(segment);
+  if (typeof segment === 'number') return String(segment);
+  const s = segment;
   return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 

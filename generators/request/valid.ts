@@ -29,7 +29,12 @@ export function validRequestOf(
     parts.body = op.requestBody?.required ? body : fc.option(body, { nil: undefined });
   }
   const names = Object.keys(parts);
-  return fc.tuple(...names.map((n) => parts[n])).map((values) => {
+  // One part (a read's path, a listing's query): drawn alone, as fc.tuple would draw it.
+  const drawn =
+    names.length === 1
+      ? parts[names[0]].map((value) => [value])
+      : fc.tuple(...names.map((n) => parts[n]));
+  return drawn.map((values) => {
     const got: Record<string, unknown> = {};
     names.forEach((n, i) => (got[n] = values[i]));
     const sample: RequestSample = {
