@@ -151,4 +151,21 @@ describe('one request, both ways', () => {
     await expect(overHttp.send(request)).rejects.toMatchObject({ code });
     await expect(inProcess.send(request)).rejects.toMatchObject({ code });
   });
+
+  it('a refused request leaves no deadline behind to fire later', async () => {
+    const quick = createHttpClient(server.url, { timeoutMs: 20, maxBodyBytes: 1024 });
+    const fired: unknown[] = [];
+    const onError = (error: unknown) => fired.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      await expect(quick.send({ method: 'GET', path: '/a b', headers: {} })).rejects.toMatchObject({
+        code: 'ERR_UNESCAPED_CHARACTERS',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.off('uncaughtException', onError);
+      quick.close();
+    }
+    expect(fired).toEqual([]);
+  });
 });
