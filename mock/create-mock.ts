@@ -1,4 +1,9 @@
-import { createServer, type RequestListener } from 'node:http';
+import {
+  createServer,
+  validateHeaderName,
+  validateHeaderValue,
+  type RequestListener,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { roleOf, type OperationModel, type OperationRole, type SpecModel } from '../model';
 import { isRecord } from '../model/schema-access';
@@ -190,24 +195,37 @@ export function createMock(spec: SpecModel, options: MockOptions = {}): Mock {
     return finish(op, serve(op, req, ctx, read), rate);
   };
 
-  /** A handler's bug is the client's 500, never the mock's crash. */
+  const internalError = (error: unknown): MockResponse => {
+    options.onError?.(error);
+    return responseOf({ status: 500, body: { message: 'Internal Server Error' } });
+  };
+
+  /**
+   * A handler's bug is the client's 500, never the mock's crash; so is a header node:http would
+   * refuse to write (names come from the spec it is given), checked here so that the in-process
+   * transport answers what the socket would.
+   */
   const answer = (req: MockRequest): MockResponse => {
     try {
-      return respond(req);
+      const response = respond(req);
+      for (const [name, value] of Object.entries(response.headers)) {
+        validateHeaderName(name);
+        validateHeaderValue(name, String(value));
+      }
+      return response;
     } catch (error) {
-      options.onError?.(error);
-      return responseOf({ status: 500, body: { message: 'Internal Server Error' } });
+      return internalError(error);
     }
   };
 
   const app: RequestListener = (req, res) => {
-    void readBody(req, maxBodyBytes).then((body) => {
-      if (body.kind === 'aborted') return;
-      writeResponse(
-        res,
-        answer({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }),
-      );
-    });
+    readBody(req, maxBodyBytes)
+      .then((body) => {
+        if (body.kind === 'aborted') return;
+        const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+        writeResponse(res, answer({ ...request, body }));
+      })
+      .catch((error: unknown) => writeResponse(res, internalError(error)));
   };
 
   return {

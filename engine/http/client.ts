@@ -117,6 +117,10 @@ export function bodyOf(
 
 const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
+/** Why a body was not read past the limit, with the length the server declared if it did. */
+export const tooLargeDetail = (maxBodyBytes: number, declared: number): string =>
+  `body larger than ${mb(maxBodyBytes)}${Number.isFinite(declared) ? ` (Content-Length ${declared})` : ''}: not read further`;
+
 /**
  * One client for every target, on node:http: it sees every byte a server sends, follows no
  * redirect (a 3xx is an answer to judge), decodes only what the server declared, stops reading
@@ -198,7 +202,7 @@ export function createHttpClient(baseUrl: string, limits: ClientLimits): HttpCli
           if (received > limits.maxBodyBytes) {
             respond({
               kind: 'too-large',
-              detail: `body larger than ${mb(limits.maxBodyBytes)}${Number.isFinite(declared) ? ` (Content-Length ${declared})` : ''}: not read further`,
+              detail: tooLargeDetail(limits.maxBodyBytes, declared),
             });
             req.destroy();
             return;

@@ -5,6 +5,7 @@ import {
   bodyOf,
   headersOf,
   queryString,
+  tooLargeDetail,
   wireBody,
   type ClientLimits,
   type HttpClient,
@@ -35,15 +36,20 @@ function serverFields(request: Record<string, string>): string[] {
     : ['Date', date, 'Connection', 'keep-alive', 'Keep-Alive', 'timeout=5'];
 }
 
-/** Request header fields as a node server reads them: lower-case names, repeats joined. */
+/**
+ * Request header fields as a node server reads them: node:http's client sends one field per
+ * name whatever its case (the last one set), and the server trims the spaces and tabs around
+ * each value.
+ */
 function receivedHeaders(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    const key = name.toLowerCase();
-    out[key] = key in out ? `${out[key]}, ${value}` : value;
-  }
+  for (const [name, value] of Object.entries(fields))
+    out[name.toLowerCase()] = value.replace(/^[ \t]+|[ \t]+$/g, '');
   return out;
 }
+
+/** Characters node:http's client sends in a path and node's server refuses (400, no body). */
+const UNROUTABLE_PATH = /[\u007f-\u00ff]/;
 
 /**
  * The built-in mock answered without a socket: the same request text and headers a node:http
@@ -80,6 +86,12 @@ export function createInProcessClient(
     return new Promise((resolve) => {
       // Answer on a later turn of the event loop, as a socket would: timers keep running.
       setImmediate(() => {
+        if (UNROUTABLE_PATH.test(url)) {
+          const refused = { status: 400, ...headersOf(['Connection', 'close']), text: '' };
+          const durationMs = Math.round(performance.now() - started);
+          resolve({ request, startedAt, response: { ...refused, bytes: 0, durationMs } });
+          return;
+        }
         const answer = mock.respond({
           method: request.method.toUpperCase(),
           url,
@@ -103,10 +115,12 @@ export function createInProcessClient(
           bytes: bytes.length,
           durationMs: Math.round(performance.now() - started),
         };
+        // Over a socket the text kept is whatever chunks came before the limit: the mock's
+        // answers (under 100 KB) never come near the 10 MB default, so the cut is approximate.
         if (tooLarge)
           response.incomplete = {
             kind: 'too-large',
-            detail: `body larger than ${limits.maxBodyBytes} bytes: not read further`,
+            detail: tooLargeDetail(limits.maxBodyBytes, Number(fields.headers['content-length'])),
           };
         resolve({ request, startedAt, response });
       });

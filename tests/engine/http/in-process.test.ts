@@ -4,7 +4,8 @@ import { createInProcessClient } from '../../../engine/http/in-process';
 import { runConformance } from '../../../engine/run';
 import { createMock, DEFAULT_MOCK_API_KEY, type FaultId, type ListeningMock } from '../../../mock';
 import type { Exchange, HttpRequest } from '../../../model/exchange';
-import { getSpec, type SpecModel } from '../../../model';
+import { getSpec, loadSpec, type SpecModel } from '../../../model';
+import { DEFAULT_SPEC_PATH } from '../../../model/load-spec';
 
 /*
  * The fault-detection matrix talks to the mock without a socket. These tests hold that it judges
@@ -119,11 +120,26 @@ describe('one request, both ways', () => {
     ['an unknown path', { method: 'GET', path: '/nowhere', headers: {} }],
     ['a method the path does not take', { method: 'DELETE', path: create({}).path, headers: {} }],
     [
-      'a key header named in another case, sent twice',
+      'a key header named in another case, the wrong key last',
       {
         ...create({ body: {} }),
         headers: { 'x-api-key': DEFAULT_MOCK_API_KEY, 'X-Api-Key': 'other' },
       },
+    ],
+    [
+      'a key header named in another case, the right key last',
+      {
+        ...create({ body: {} }),
+        headers: { 'X-Api-Key': 'other', 'x-api-key': DEFAULT_MOCK_API_KEY },
+      },
+    ],
+    [
+      'a key with spaces and a tab around it',
+      { ...create({ body: {} }), headers: { 'X-API-Key': ` \t${DEFAULT_MOCK_API_KEY}  ` } },
+    ],
+    [
+      'a path with a Latin-1 letter (sent by node:http, refused by its server)',
+      { method: 'GET', path: '/sales/api4partners/v1/leads-opportunities/caf\u00e9', headers: {} },
     ],
   ])('%s: the same answer', async (_, request) => {
     const [a, b] = [await overHttp.send(request), await inProcess.send(request)];
@@ -150,6 +166,40 @@ describe('one request, both ways', () => {
   ])('%s: refused before sending, as node:http refuses it', async (_, request, code) => {
     await expect(overHttp.send(request)).rejects.toMatchObject({ code });
     await expect(inProcess.send(request)).rejects.toMatchObject({ code });
+  });
+
+  it('a response header node:http will not write (named by the spec) is a 500 both ways, not a crash', async () => {
+    // A spec of its own (not the shared one): a documented header name with a space in it.
+    const odd = await loadSpec(DEFAULT_SPEC_PATH);
+    for (const op of odd.operations)
+      for (const response of Object.values(op.responses))
+        for (const header of response.headers)
+          if (/^x-ratelimit-limit$/i.test(header.name)) header.name = 'X-RateLimit Limit';
+    const list = odd.operations.find((op) => op.method === 'get' && !op.path.includes('{'));
+    const errors: unknown[] = [];
+    const options = { onError: (error: unknown) => errors.push(error) };
+    const served = await createMock(odd, options).listen(0, '127.0.0.1');
+    const client = createHttpClient(served.url, limits);
+    try {
+      const request: HttpRequest = {
+        method: 'GET',
+        path: list?.path as string,
+        headers: { 'X-API-Key': DEFAULT_MOCK_API_KEY },
+      };
+      const [a, b] = [
+        await client.send(request),
+        await createInProcessClient(createMock(odd, options), limits).send(request),
+      ];
+      expect(a.response?.status).toBe(500);
+      expect(timeless(b)).toEqual(timeless(a));
+      expect(errors.map((e) => (e as { code?: string }).code)).toEqual([
+        'ERR_INVALID_HTTP_TOKEN',
+        'ERR_INVALID_HTTP_TOKEN',
+      ]);
+    } finally {
+      client.close();
+      await served.close();
+    }
   });
 
   it('a refused request leaves no deadline behind to fire later', async () => {
