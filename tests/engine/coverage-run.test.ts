@@ -4,12 +4,14 @@ import { runConformance } from '../../engine/run';
 import type { RunSummary } from '../../engine/summary';
 import { exampleErrorCodes, getSpec } from '../../model';
 
+// The mock reached in-process: the same exchanges as over HTTP (tests/engine/http/in-process.test.ts).
 describe('spec coverage of a default run against the mock', () => {
   let summary: RunSummary;
   beforeAll(async () => {
     ({ summary } = await runConformance(
       configFrom({ seed: '1' }, (k) => k),
       {
+        transport: 'in-process',
         sleep: async () => undefined,
       },
     ));

@@ -6,7 +6,8 @@ import { getSpec, type JsonSchema } from '../../model';
 
 /*
  * A failure is reported as the smallest request that still fails the same way, found by sending
- * smaller candidates to the target within --shrink-budget extra requests.
+ * smaller candidates to the target within --shrink-budget extra requests. The mock is reached
+ * in-process: the same exchanges as over HTTP (tests/engine/http/in-process.test.ts).
  */
 const CREATE = 'createLeadsOpportunities_v1';
 const SEEDS = [1, 2, 3];
@@ -17,6 +18,7 @@ async function shrunkFailure(fault: FaultId, seed: number, check: string): Promi
     configFrom(raw, (k) => k),
     {
       faults: [fault],
+      transport: 'in-process',
       sleep: async () => undefined,
     },
   );
@@ -116,6 +118,7 @@ describe('shrinking through the target, within the default budget', () => {
       configFrom(raw, (k) => k),
       {
         faults: ['server-error-on-long-string'],
+        transport: 'in-process',
         sleep: async () => undefined,
       },
     );
