@@ -80,11 +80,3 @@ export function writeResponse(res: ServerResponse, response: MockResponse): void
   res.writeHead(response.status, response.headers);
   res.end(response.text);
 }
-
-export function writeReply(
-  res: ServerResponse,
-  reply: MockReply,
-  contentType = JSON_CONTENT_TYPE,
-): void {
-  writeResponse(res, responseOf(reply, contentType));
-}

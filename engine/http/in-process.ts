@@ -12,7 +12,7 @@ import {
 } from './client';
 
 /** Where an in-process mock "is": a reserved name (RFC 2606), so no curl line can reach anything. */
-export const IN_PROCESS_URL = 'http://in-process.invalid';
+const IN_PROCESS_URL = 'http://in-process.invalid';
 
 /** node:http refuses such a path before sending anything (ERR_UNESCAPED_CHARACTERS). */
 const UNSENDABLE_PATH = /[^\u0021-\u00ff]/;
