@@ -8,11 +8,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    // The CommonJS shims jest loads without its transform.
+    // The CommonJS files node loads without a transform: jest's shims, the TypeScript loader.
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable' },
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

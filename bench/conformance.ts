@@ -2,14 +2,14 @@
  * npm run bench:conformance [-- --json]
  *
  * Time to verdict against the built-in mock, for the full run and for one operation:
- *   cold           `node --import tsx cli/conformance.ts` (default flags) as a child, the caches
- *                  empty (tsx's, jest's, and the spec's: all under the child's own TMPDIR)
+ *   cold           `npm run conformance`'s command (default flags) as a child, the caches empty
+ *                  (the transpiled TypeScript, jest's, and the spec's: all under its own TMPDIR)
  *   warm           the same command again, caches warm: median of 3
  *   requests       HTTP exchanges of the run (`requests` of its summary.json)
  *   engineSeconds  runConformance alone, in this process: the second of two runs (no start-up)
  *
- * Each child gets its own TMPDIR, where tsx (`tsx-<uid>`) and jest (`jest_<uid base 36>`)
- * keep their caches: a fresh one is an empty cache, and the caches other work in this tree
+ * Each child gets its own TMPDIR, where the suite (`api4partners-conformance-<uid>`) and jest
+ * (`jest_<uid base 36>`) keep their caches: a fresh one is an empty cache, and the caches other work in this tree
  * uses are left alone. Progress goes to stderr; --json prints one JSON line on stdout.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +24,7 @@ import type { RunSummary } from '../engine/summary';
 import { getSpec } from '../model';
 
 const ROOT = path.join(__dirname, '..');
+const LOADER = path.join(ROOT, 'cli', 'load-typescript.cjs');
 const ONE_OPERATION = 'getLeadsOpportunities_v1';
 const WARM_RUNS = 3;
 const CHILD_TIMEOUT_MS = 180_000;
@@ -46,7 +47,7 @@ process.once('SIGINT', () => {
   process.exit(130);
 });
 
-/** A child with a deadline; its whole process group (tsx starts node) is killed past it. */
+/** A child with a deadline; its whole process group (a command may start others) is killed past it. */
 function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
   const child = spawn(command, args, {
@@ -89,10 +90,10 @@ async function cliRun(
   rmSync(reportDir, { recursive: true, force: true });
   const args = ['cli/conformance.ts', `--${SETTINGS.reportDir.flag}`, reportDir];
   if (operations) args.push(`--${SETTINGS.operations.flag}`, operations.join(','));
-  // What `npm run conformance` runs: node with tsx's loader.
+  // What `npm run conformance` runs: node with the commands' TypeScript loader.
   const seconds = await runChild(
     process.execPath,
-    ['--max-semi-space-size=64', '--import', 'tsx', ...args],
+    ['--max-semi-space-size=64', '--require', LOADER, ...args],
     {
       ...process.env,
       TMPDIR: tmp,
@@ -122,11 +123,7 @@ async function measure(label: string, operations?: string[]): Promise<Figures> {
   try {
     const cold = await cliRun(tmp, operations);
     const uid = process.getuid?.() ?? 0;
-    for (const cache of [
-      `tsx-${uid}`,
-      `jest_${uid.toString(36)}`,
-      `api4partners-conformance-${uid}`,
-    ])
+    for (const cache of [`jest_${uid.toString(36)}`, `api4partners-conformance-${uid}`])
       if (!existsSync(path.join(tmp, cache)))
         log(`warning: no ${cache} cache in ${tmp}: the cold run may not have been cold`);
     log(`${label}: cold ${cold.seconds.toFixed(1)} s (${cold.summary.verdict})`);

@@ -1,6 +1,6 @@
 /**
  * Valid-request throughput and validity, ours against json-schema-faker on the same
- * dereferenced schemas, in one run: `npx tsx bench/generators.ts [--json] [--seconds N] [--spec FILE]`.
+ * dereferenced schemas, in one run: `npm run bench:generators -- [--json] [--seconds N] [--spec FILE]`.
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';

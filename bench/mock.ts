@@ -4,7 +4,7 @@
  * runs in a child process (its own core), autocannon in this one. `--server express` serves
  * the same handler through express, for comparison.
  *
- *   npx tsx bench/mock.ts [--seconds N] [--connections N] [--server node|express] [--json]
+ *   npm run bench:mock -- [--seconds N] [--connections N] [--server node|express] [--json]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -113,10 +113,17 @@ function cpuSecondsOf(child: ChildProcess): Promise<number> {
 }
 
 function startChild(kind: ServerKind): Promise<{ child: ChildProcess; url: string }> {
-  // node --import tsx (not the tsx binary): one process, so the IPC channel reaches the server.
+  // node itself with the TypeScript loader: one process, so the IPC channel reaches the server.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', __filename, '--serve', '--server', kind],
+    [
+      '--require',
+      path.join(__dirname, '..', 'cli', 'load-typescript.cjs'),
+      __filename,
+      '--serve',
+      '--server',
+      kind,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       cwd: path.join(__dirname, '..'),

@@ -2,7 +2,7 @@
  * The v0 -> v1 deprecation diff: for each deprecated operation, what changes for a partner who
  * moves to its successor, each change classified breaking or not.
  *
- *   npx tsx cli/diff.ts [--spec PATH] [--out DIR] [--json]
+ *   npm run conformance -- diff [--spec PATH] [--out DIR] [--json]
  *
  * Writes DIR/deprecation-diff.md and DIR/deprecation-diff.json (DIR defaults to `reports`) and
  * prints the markdown, or the JSON with --json, to stdout.

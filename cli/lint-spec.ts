@@ -2,7 +2,7 @@
  * Lint the spec against itself: examples vs schemas, headers across operations, deprecations vs
  * successors, and the other rules in analysis/lint/checks.
  *
- *   npx tsx cli/lint-spec.ts [--spec PATH] [--json]
+ *   npm run lint:spec -- [--spec PATH] [--json]
  *
  * Output: one line per finding, `SEVERITY POINTER MESSAGE [rule]`, sorted by pointer, then a
  * summary line; with --json, `{ spec: {path, title, version, sha256}, findings: [...] }`.

@@ -26,32 +26,27 @@ function checkShape(file: string, value: unknown, at: string): CheckDefinition {
 /**
  * A user's own checks, from modules that export them (`export default [check]` or
  * `export const checks = [...]`): registered exactly like the built-in ones. TypeScript files
- * load through tsx, so no build step is needed.
+ * load through the commands' own TypeScript loader, so no build step is needed.
  */
 export function loadChecksFiles(files: string[] | undefined): CheckDefinition[] {
   if (!files?.length) return [];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { register } = require('tsx/cjs/api') as { register: () => () => void };
-  const unregister = register();
-  try {
-    return files.flatMap((file) => {
-      const full = path.resolve(file);
-      if (!existsSync(full)) throw new UsageError(`--checks-file ${file}: file not found`);
-      let mod: Record<string, unknown>;
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        mod = require(full) as Record<string, unknown>;
-      } catch (err) {
-        throw new UsageError(
-          `--checks-file ${file}: cannot load (${String((err as Error).message).split('\n')[0]})`,
-        );
-      }
-      const exported =
-        mod.checks ?? mod.default ?? (mod as { default?: { default?: unknown } }).default;
-      const list = Array.isArray(exported) ? exported : [exported];
-      return list.map((c, i) => checkShape(file, c, `export ${i}`));
-    });
-  } finally {
-    unregister();
-  }
+  require('./load-typescript.cjs');
+  return files.flatMap((file) => {
+    const full = path.resolve(file);
+    if (!existsSync(full)) throw new UsageError(`--checks-file ${file}: file not found`);
+    let mod: Record<string, unknown>;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      mod = require(full) as Record<string, unknown>;
+    } catch (err) {
+      throw new UsageError(
+        `--checks-file ${file}: cannot load (${String((err as Error).message).split('\n')[0]})`,
+      );
+    }
+    const exported =
+      mod.checks ?? mod.default ?? (mod as { default?: { default?: unknown } }).default;
+    const list = Array.isArray(exported) ? exported : [exported];
+    return list.map((c, i) => checkShape(file, c, `export ${i}`));
+  });
 }

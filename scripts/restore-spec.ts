@@ -2,8 +2,8 @@
  * Restores the indentation of spec/received/openapi.flattened.yaml.txt (a js-yaml 4 `dump` whose
  * lines were all left-stripped and whose blank lines were dropped) and writes spec/openapi.yaml.
  *
- *   npx tsx scripts/restore-spec.ts            # restore + verify, write spec/openapi.yaml
- *   npx tsx scripts/restore-spec.ts --explain  # also print every placement that had alternatives
+ *   npm run restore:spec                       # restore + verify, write spec/openapi.yaml
+ *   npm run restore:spec -- --explain          # also print every placement that had alternatives
  *
  * How it works (see spec/RESTORATION.md for the full write-up):
  *  - Every received line is parsed as a YAML entry (`key: value`, `key:`, `key: >-`, `- item`, ...)

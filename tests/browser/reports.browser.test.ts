@@ -17,7 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunSummary } from '../../engine/summary';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -34,7 +34,7 @@ interface Done {
   stderr: string;
 }
 
-/** Children run in their own process group, so a timeout ends tsx and the node it starts. */
+/** Children run in their own process group, so a timeout ends the command and any process it starts. */
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
@@ -55,10 +55,10 @@ function cliEnv(): NodeJS.ProcessEnv {
 
 const tail = (text: string, lines = 15): string => text.trim().split('\n').slice(-lines).join('\n');
 
-/** `tsx ARGS` to its end, killed (and rejected) past `timeoutMs`. */
+/** `node ARGS` (TypeScript loader) to its end, killed (and rejected) past `timeoutMs`. */
 function runTsx(args: string[], timeoutMs: number): Promise<Done> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [...TSX_LOADER, ...args], {
+    const child = spawn(NODE, [...TS_LOADER, ...args], {
       cwd: ROOT,
       env: cliEnv(),
       detached: true,
@@ -68,7 +68,7 @@ function runTsx(args: string[], timeoutMs: number): Promise<Done> {
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => {
       killGroup(child);
-      reject(new Error(`tsx ${args.join(' ')}: no end after ${timeoutMs} ms\n${tail(stderr)}`));
+      reject(new Error(`node ${args.join(' ')}: no end after ${timeoutMs} ms\n${tail(stderr)}`));
     }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
@@ -84,7 +84,7 @@ function runTsx(args: string[], timeoutMs: number): Promise<Done> {
 /** The standalone mock with one fault switched on; resolves with its base URL. */
 function startFaultyMock(timeoutMs: number): Promise<{ url: string; child: ChildProcess }> {
   const args = ['cli/mock.ts', '--port', '0', '--api-key', API_KEY, '--rate-limit', '100000'];
-  const child = spawn(NODE, [...TSX_LOADER, ...args, '--fault', FAULT, '--seed', SEED], {
+  const child = spawn(NODE, [...TS_LOADER, ...args, '--fault', FAULT, '--seed', SEED], {
     cwd: ROOT,
     env: cliEnv(),
     detached: true,

@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunSummary } from '../../engine/summary';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(NODE, [...TSX_LOADER, 'cli/conformance.ts', ...args], { cwd: ROOT });
+    const child = spawn(NODE, [...TS_LOADER, 'cli/conformance.ts', ...args], { cwd: ROOT });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { RunSummary } from '../../engine/summary';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SECRET = 'e2e-partner-secret-7f3a91';
@@ -17,7 +17,7 @@ interface Done {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<Done> {
   return new Promise((resolve) => {
-    const child = spawn(NODE, [...TSX_LOADER, ...args], {
+    const child = spawn(NODE, [...TS_LOADER, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
     });
@@ -45,7 +45,7 @@ async function startFaultyMock(fault: string): Promise<StandaloneMock> {
   const child = spawn(
     NODE,
     [
-      ...TSX_LOADER,
+      ...TS_LOADER,
       'cli/mock.ts',
       '--port',
       '0',

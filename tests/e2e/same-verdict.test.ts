@@ -17,7 +17,7 @@ import { runConformance, type RunOptions } from '../../engine/run';
 import type { RunSummary } from '../../engine/summary';
 import { createMock, type FaultId, type ListeningMock } from '../../mock';
 import { getSpec } from '../../model';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 const JEST = path.join(ROOT, 'node_modules', '.bin', 'jest');
@@ -58,7 +58,7 @@ const running = new Set<number>();
 const reportDirs: string[] = [];
 const servers: ListeningMock[] = [];
 
-/** A child with its own children (tsx's node, jest's workers): its process group, by its id. */
+/** A child with its own children (jest's workers): its process group, by its id. */
 function killGroup(pid: number): void {
   try {
     process.kill(-pid, 'SIGKILL');
@@ -196,7 +196,7 @@ async function fourWays(name: string, fresh?: () => Promise<string>): Promise<Sc
   common.push('--operations', OPERATIONS.join(','));
   const flags = (way: Way) => [...common, '--target', target[way], '--report-dir', dirs[way]];
   const cli = (way: Way, extra: string[] = []) =>
-    start(NODE, [...TSX_LOADER, 'cli/conformance.ts', ...flags(way), ...extra], keys).then(
+    start(NODE, [...TS_LOADER, 'cli/conformance.ts', ...flags(way), ...extra], keys).then(
       (d) => (done[way] = d),
     );
   const children = Promise.all([
@@ -222,7 +222,7 @@ async function fourWays(name: string, fresh?: () => Promise<string>): Promise<Sc
   await children;
   if ([dirs.shard1, dirs.shard2].every((d) => existsSync(path.join(d, 'summary.json')))) {
     const args = ['cli/conformance.ts', 'merge', dirs.shard1, dirs.shard2];
-    done.merge = await start(NODE, [...TSX_LOADER, ...args, '--report-dir', dirs.merged], {});
+    done.merge = await start(NODE, [...TS_LOADER, ...args, '--report-dir', dirs.merged], {});
   }
   return { inProcess: result.summary, done, dirs };
 }

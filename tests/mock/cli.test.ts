@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_MOCK_API_KEY, DEFAULT_RATE_LIMIT } from '../../mock';
 import { parseCli } from '../../mock/cli-options';
 import { UsageError } from '../../model';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'cli', 'mock.ts');
@@ -17,7 +17,7 @@ interface Run {
 
 function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(NODE, [...TSX_LOADER, CLI, ...args], { cwd: ROOT });
+    const child = spawn(NODE, [...TS_LOADER, CLI, ...args], { cwd: ROOT });
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -29,7 +29,7 @@ describe('cli/mock.ts', () => {
   it('serves on an ephemeral port, prints its URL and key, and stops cleanly on SIGTERM', async () => {
     const child = spawn(
       NODE,
-      [...TSX_LOADER, CLI, '--port', '0', '--rate-limit', '3', '--fault', 'create-returns-200'],
+      [...TS_LOADER, CLI, '--port', '0', '--rate-limit', '3', '--fault', 'create-returns-200'],
       { cwd: ROOT },
     );
     let stdout = '';
@@ -56,7 +56,7 @@ describe('cli/mock.ts', () => {
   it('never prints a key given on the command line', async () => {
     const child = spawn(
       NODE,
-      [...TSX_LOADER, CLI, '--port', '0', '--api-key', 'secret-partner-key'],
+      [...TS_LOADER, CLI, '--port', '0', '--api-key', 'secret-partner-key'],
       {
         cwd: ROOT,
       },
@@ -75,7 +75,7 @@ describe('cli/mock.ts', () => {
     expect(stdout).toMatch(/API key/);
   }, 20_000);
 
-  // Spawned side by side (each run is mostly tsx starting up); finer flag cases are below.
+  // Spawned side by side (each run is mostly node starting up); finer flag cases are below.
   const BAD: Array<[string[], RegExp]> = [
     [['--port', 'abc'], /--port: expected an integer/],
     [['--bogus'], /Unknown option '--bogus'/],

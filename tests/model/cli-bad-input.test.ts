@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { miniSpec, writeSpec, type Doc } from '../lint/mini-spec';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -13,7 +13,7 @@ interface Run {
 
 function run(script: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [...TSX_LOADER, path.join(ROOT, script), ...args], { cwd: ROOT });
+    const child = spawn(NODE, [...TS_LOADER, path.join(ROOT, script), ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -49,7 +49,7 @@ describe('CLIs on bad spec input and bad flags', () => {
     const yamlError = spec('openapi: 3.1.1\ninfo: title: x\n');
     const ref = spec(brokenRef);
     const swagger = spec({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} });
-    // Spawned together: each tsx start costs about a second.
+    // Spawned together: each start costs about half a second.
     const [r1, r2, r3, r4, r5] = await Promise.all([
       run('cli/lint-spec.ts', ['--spec', missing]),
       run('cli/lint-spec.ts', ['--spec', yamlError]),

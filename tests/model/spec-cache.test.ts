@@ -14,7 +14,7 @@ import type { ValidateFunction } from 'ajv';
 import { sampleInvalid, sampleValid } from '../../generators';
 import { loadSpec, type SpecModel } from '../../model';
 import { DEFAULT_SPEC_PATH } from '../../model/load-spec';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 /*
  * Loading the spec keeps its parsed, validated and dereferenced documents and ajv's standalone
@@ -190,7 +190,7 @@ describe('the spec cache', () => {
       // that never yields would hold this test file past any jest timeout.
       const script = `require('./model').getSpec().then((s) => console.log(s.operations.length + ' operations'))`;
       const done = await new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(NODE, [...TSX_LOADER, '-e', script], {
+        const child = spawn(NODE, [...TS_LOADER, '-e', script], {
           cwd: path.join(__dirname, '..', '..'),
           env: { ...process.env, CONFORMANCE_CACHE_DIR: '/proc/api4partners-conformance-cache' },
         });

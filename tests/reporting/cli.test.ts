@@ -6,7 +6,7 @@ import { runCompareCommand } from '../../cli/compare';
 import { runReportCommand } from '../../cli/report';
 import type { CheckRecord, CheckStatus, FailureRecord } from '../../engine/summary';
 import { checkRecord, failureRecord, runOf } from './fixtures';
-import { NODE, TSX_LOADER } from '../fixtures/node-tsx';
+import { NODE, TS_LOADER } from '../fixtures/node-ts';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -18,7 +18,7 @@ interface Run {
 
 function cli(script: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [...TSX_LOADER, path.join(ROOT, 'cli', script), ...args], {
+    const child = spawn(NODE, [...TS_LOADER, path.join(ROOT, 'cli', script), ...args], {
       cwd: ROOT,
     });
     let stdout = '';
