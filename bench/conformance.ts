@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { configFrom, SETTINGS, type RawSettings } from '../engine/config';
 import { operationsOf, runConformance } from '../engine/run';
 import type { RunSummary } from '../engine/summary';
-import { getSpec } from '../model';
+import { getSpec, UsageError } from '../model';
 
 const ROOT = path.join(__dirname, '..');
 const LOADER = path.join(ROOT, 'cli', 'load-typescript.cjs');
@@ -170,7 +170,12 @@ function table(full: Figures, one: Figures): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean' } }, strict: true });
+  let values: { json?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { json: { type: 'boolean' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
   operationsOf(await getSpec(), { operations: [ONE_OPERATION] }); // an unknown id fails now, not after the full run
   const full = await measure('full run');
   const oneOperation = await measure('one operation', [ONE_OPERATION]);
@@ -181,5 +186,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`bench:conformance: ${(err as Error)?.message ?? String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof UsageError ? err.exitCode : 1);
 });

@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
+import { loadJsonSchemaFaker } from './json-schema-faker';
 import { getSpec, UsageError, type OperationModel, type SpecModel } from '../model';
 import {
   partnerIdPointer,
@@ -191,7 +192,7 @@ function printTable(rows: Row[], seconds: number): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const spec = await getSpec(args.spec);
-  const jsf = await import('json-schema-faker');
+  const jsf = loadJsonSchemaFaker();
   const generator = jsf.createGeneratorSync({ seed: 1 });
   const generate: JsfGenerate = (schema) => generator.generate(schema as never);
   const rows: Row[] = [];

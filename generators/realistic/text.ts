@@ -265,7 +265,8 @@ export function longText(min: number, max: number): fc.Arbitrary<string> {
       fc.integer({ min, max }),
     )
     .map(([chunk, n]) => {
+      // The chunk's code points, cycled to n of them: whole repeats, then the first n % k.
       const units = [...chunk];
-      return Array.from({ length: n }, (_, i) => units[i % units.length]).join('');
+      return chunk.repeat(Math.floor(n / units.length)) + units.slice(0, n % units.length).join('');
     });
 }
