@@ -44,11 +44,30 @@ function trusted(folder) {
   }
 }
 
+/**
+ * swc's report of a syntax error (a framed snippet, then a native backtrace) as one line:
+ * `FILE:LINE:COLUMN: what is wrong`, which is what a command prints of it.
+ */
+function syntaxError(err, filename) {
+  const text = String((err && err.message) || err);
+  const what = (/^\s*x (.+)$/m.exec(text) || [])[1] || text.split('\n')[0].trim();
+  const line = (/,-\[.*:(\d+):\d+\]/.exec(text) || [])[1];
+  const caret = /^( *:)( *)\^/m.exec(text);
+  const snippet = line && new RegExp(`^( *${line} \\| )`, 'm').exec(text);
+  const column = caret && snippet ? caret[1].length + caret[2].length - snippet[1].length + 1 : 0;
+  const where = line ? `${filename}:${line}${column > 0 ? `:${column}` : ''}` : filename;
+  return new SyntaxError(`${where}: ${what}`);
+}
+
 let swc;
 let swcVersion;
 function transpile(source, filename) {
   swc ??= require('@swc/core');
-  return swc.transformSync(source, { ...SWC_OPTIONS, filename }).code;
+  try {
+    return swc.transformSync(source, { ...SWC_OPTIONS, filename }).code;
+  } catch (err) {
+    throw syntaxError(err, filename);
+  }
 }
 
 /**

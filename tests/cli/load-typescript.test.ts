@@ -87,3 +87,17 @@ it('a stack trace points at the TypeScript line', async () => {
   expect(done.code).toBe(1);
   expect(done.stderr).toContain(`${file}:4:7`);
 }, 30_000);
+
+it('a syntax error is one line naming the file, line and column', async () => {
+  const bad = path.join(work, 'bad.ts');
+  writeFileSync(bad, 'const a = 1;\nexport const checks = [ {;\n');
+  const main = path.join(work, 'main.ts');
+  writeFileSync(
+    main,
+    `try { require(${JSON.stringify(bad)}); } catch (err) { console.log((err as Error).message); }\n`,
+  );
+  const done = await runTs(main);
+  expect(done.stdout).toBe(
+    `${bad}:2:26: Unexpected token \`;\`. Expected identifier, string literal, numeric literal or [ for the computed key\n`,
+  );
+}, 30_000);
