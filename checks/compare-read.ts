@@ -1,4 +1,5 @@
 import {
+  isRecord,
   descriptionOf,
   formatOf,
   itemsOf,
@@ -9,9 +10,6 @@ import {
 import type { Excuse } from './types';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export const DATE_READ_AS_DAY: Excuse = {
   name: 'dateReadAsDay',
   allows: 'a date-time sent, read back as its day (YYYY-MM-DD, or midnight of that day)',
@@ -196,8 +194,8 @@ function compareValue(
     walk.out.setAside.push(`${pointer}: ${why}`);
     return [];
   }
-  if (isObject(sent)) {
-    if (!isObject(read))
+  if (isRecord(sent)) {
+    if (!isRecord(read))
       return [
         { kind: 'changed-value', pointer, detail: `sent an object, read ${JSON.stringify(read)}` },
       ];
@@ -338,7 +336,7 @@ function placeInRead(
   for (const [name, child] of Object.entries(props)) {
     const nested = readKey(propertiesOf(child), key);
     if (nested) {
-      const holder = isObject(data[name]) ? (data[name] as Json) : {};
+      const holder = isRecord(data[name]) ? (data[name] as Json) : {};
       return { schema: propertiesOf(child)[nested], value: holder[nested], found: true };
     }
   }
@@ -368,7 +366,7 @@ export function compareSentToRead(
   const out = emptyComparison();
   const walk: Walk = { options, out };
   const dataSchema = propertiesOf(readSchema).data;
-  const data = isObject(readBody) && isObject(readBody.data) ? (readBody.data as Json) : {};
+  const data = isRecord(readBody) && isRecord(readBody.data) ? (readBody.data as Json) : {};
   for (const [key, value] of Object.entries(sentBody)) {
     if (value === undefined) continue;
     const place = placeInRead(dataSchema, data, key);

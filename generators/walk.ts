@@ -1,4 +1,4 @@
-import { child, escapeSegment } from '../model';
+import { child, escapeSegment, isRecord } from '../model';
 import type { JsonSchema } from '../model';
 import {
   isSchemaObject,
@@ -49,9 +49,6 @@ function propertySteps(schema: SchemaObject): PropertyStep[] {
   }
   return steps;
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The schema pointers of those steps, by their parent's pointer: built once each. */
 const propertyPointers = new Map<string, Map<string, string>>();
@@ -141,7 +138,7 @@ export function walkValue(
     visit(site);
     if (!present) return;
     const types = typesOf(governing);
-    if (isPlainObject(v) && (!types || types.includes('object'))) {
+    if (isRecord(v) && (!types || types.includes('object'))) {
       const req = (governing.required as string[] | undefined) ?? [];
       for (const { name, schema: ps, segment } of propertySteps(governing)) {
         walk(

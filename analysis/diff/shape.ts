@@ -1,9 +1,6 @@
-import { child, valueAt } from '../../model';
+import { child, valueAt, isRecord } from '../../model';
 
 type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A keyword's value and where it is written. */
 export interface Located<T> {
@@ -72,7 +69,7 @@ function collect(
   if (seen.has(pointer)) return;
   seen.add(pointer);
   const node = valueAt(doc, pointer);
-  if (!isObject(node)) return;
+  if (!isRecord(node)) return;
   // The node's own keywords come first: they take precedence over its $ref target's.
   for (const [keyword, value] of Object.entries(node)) {
     if (['$ref', 'allOf', 'anyOf', 'oneOf'].includes(keyword)) continue;
@@ -118,7 +115,7 @@ export function shapeAt(doc: Json, pointer: string): Shape {
   const required = new Map<string, string>();
   let propertiesPointer = child(pointer, 'properties');
   for (const e of entries) {
-    if (e.keyword === 'properties' && isObject(e.value)) {
+    if (e.keyword === 'properties' && isRecord(e.value)) {
       if (properties.size === 0) propertiesPointer = e.pointer;
       for (const name of Object.keys(e.value)) {
         if (!properties.has(name)) properties.set(name, child(e.pointer, name));
@@ -134,7 +131,7 @@ export function shapeAt(doc: Json, pointer: string): Shape {
     const found = first<unknown>(entries, keyword, true);
     if (found) constraints.set(keyword, found);
   }
-  const items = entries.find((e) => e.keyword === 'items' && isObject(e.value));
+  const items = entries.find((e) => e.keyword === 'items' && isRecord(e.value));
   return {
     pointer,
     types: typesFrom(entries),

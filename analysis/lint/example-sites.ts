@@ -1,4 +1,5 @@
 import {
+  isRecord,
   canonicalPointer,
   child,
   segmentsOf,
@@ -10,8 +11,6 @@ import {
   type SpecModel,
 } from '../../model';
 import { schemaNodes } from './schema-nodes';
-
-type Json = Record<string, unknown>;
 
 /** Where an example sits: in a media type, a parameter, a header, or a schema's own keyword. */
 export type ExampleKind = 'media' | 'parameter' | 'header' | 'schema' | 'default';
@@ -32,9 +31,6 @@ export interface ExampleSite {
   status?: string;
 }
 
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** An Example Object keeps its value under `value`; an `example` keyword is the value. */
 function valuePointerOf(examplePointer: string): string {
   const segments = segmentsOf(examplePointer);
@@ -45,7 +41,7 @@ function valuePointerOf(examplePointer: string): string {
 
 export function schemaAt(spec: SpecModel, pointer: string): JsonSchema {
   const schema = valueAt(spec.dereferenced, pointer);
-  return isObject(schema) || typeof schema === 'boolean' ? (schema as JsonSchema) : true;
+  return isRecord(schema) || typeof schema === 'boolean' ? (schema as JsonSchema) : true;
 }
 
 function mediaSites(
@@ -75,17 +71,17 @@ function objectSites(
   kind: 'parameter' | 'header',
 ): ExampleSite[] {
   const object = valueAt(spec.parsed, pointer);
-  if (!isObject(object)) return [];
+  if (!isRecord(object)) return [];
   const schemaPointer = canonicalPointer(spec.parsed, child(pointer, 'schema'));
   const base = { kind, schemaPointer, schema: schemaAt(spec, schemaPointer) };
   const sites: ExampleSite[] = [];
   if ('example' in object) {
     sites.push({ ...base, value: object.example, valuePointer: child(pointer, 'example') });
   }
-  for (const name of Object.keys(isObject(object.examples) ? object.examples : {})) {
+  for (const name of Object.keys(isRecord(object.examples) ? object.examples : {})) {
     const examplePointer = canonicalPointer(spec.parsed, child(pointer, 'examples', name));
     const example = valueAt(spec.parsed, examplePointer);
-    if (!isObject(example) || !('value' in example)) continue;
+    if (!isRecord(example) || !('value' in example)) continue;
     sites.push({ ...base, value: example.value, valuePointer: child(examplePointer, 'value') });
   }
   return sites;
@@ -105,7 +101,7 @@ function headerPointers(spec: SpecModel, op: OperationModel): string[] {
   return Object.values(op.responses).flatMap((response) => {
     const headersPointer = canonicalPointer(spec.parsed, child(response.pointer, 'headers'));
     const headers = valueAt(spec.parsed, headersPointer);
-    return isObject(headers)
+    return isRecord(headers)
       ? Object.keys(headers).map((name) =>
           canonicalPointer(spec.parsed, child(headersPointer, name)),
         )

@@ -1,9 +1,6 @@
-import { escapeSegment, type JsonSchema } from '../../model';
+import { escapeSegment, isRecord, type JsonSchema } from '../../model';
 
 type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One place in an instance, with every schema that may describe it there. */
 export interface InstanceNode {
@@ -16,7 +13,7 @@ export interface InstanceNode {
 
 /** The schema and its allOf/anyOf/oneOf branches, recursively: any of them may apply. */
 export function branchesOf(schema: JsonSchema, depth = 0): Json[] {
-  if (!isObject(schema) || depth > 16) return [];
+  if (!isRecord(schema) || depth > 16) return [];
   const branches = ['allOf', 'anyOf', 'oneOf'].flatMap((k) =>
     Array.isArray(schema[k]) ? (schema[k] as JsonSchema[]) : [],
   );
@@ -26,14 +23,14 @@ export function branchesOf(schema: JsonSchema, depth = 0): Json[] {
 function propertySchemas(schemas: Json[], name: string): Json[] {
   return schemas.flatMap((s) => {
     const properties = s.properties;
-    if (isObject(properties) && name in properties)
+    if (isRecord(properties) && name in properties)
       return branchesOf(properties[name] as JsonSchema);
-    return isObject(s.additionalProperties) ? branchesOf(s.additionalProperties) : [];
+    return isRecord(s.additionalProperties) ? branchesOf(s.additionalProperties) : [];
   });
 }
 
 function itemSchemas(schemas: Json[]): Json[] {
-  return schemas.flatMap((s) => (isObject(s.items) ? branchesOf(s.items) : []));
+  return schemas.flatMap((s) => (isRecord(s.items) ? branchesOf(s.items) : []));
 }
 
 /**
@@ -50,7 +47,7 @@ export function walkInstance(
     if (Array.isArray(v)) {
       const items = itemSchemas(schemas);
       v.forEach((item, i) => walk(item, `${path}/${i}`, items));
-    } else if (isObject(v)) {
+    } else if (isRecord(v)) {
       for (const [key, inner] of Object.entries(v)) {
         walk(inner, `${path}/${escapeSegment(key)}`, propertySchemas(schemas, key));
       }

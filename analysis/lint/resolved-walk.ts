@@ -1,4 +1,4 @@
-import { canonicalPointer, valueAt } from '../../model';
+import { canonicalPointer, valueAt, isRecord } from '../../model';
 import { subschemaPointers } from './schema-nodes';
 
 type Json = Record<string, unknown>;
@@ -11,9 +11,6 @@ export interface ResolvedNode {
   /** The last property name on the way (`revenueType`), if any. */
   property?: string;
 }
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Every schema reachable from `root`, following `$ref`s, each canonical pointer once. Unlike
@@ -28,11 +25,11 @@ export function resolvedNodes(doc: Json, root: string): ResolvedNode[] {
     if (seen.has(pointer)) return;
     seen.add(pointer);
     const schema = valueAt(doc, pointer);
-    if (!isObject(schema)) return;
+    if (!isRecord(schema)) return;
     out.push({ pointer, schema, property });
     // A $ref next to other keywords: canonicalPointer went to the target, the siblings stay here.
     const rawNode = valueAt(doc, raw);
-    if (raw !== pointer && isObject(rawNode)) {
+    if (raw !== pointer && isRecord(rawNode)) {
       for (const sub of subschemaPointers(rawNode, raw)) visit(sub, nameOf(sub) ?? property);
     }
     for (const sub of subschemaPointers(schema, pointer)) visit(sub, nameOf(sub) ?? property);

@@ -1,4 +1,4 @@
-import { canonicalPointer, child, valueAt, type SpecModel } from '../../model';
+import { canonicalPointer, child, valueAt, isRecord, type SpecModel } from '../../model';
 
 type Json = Record<string, unknown>;
 
@@ -24,22 +24,19 @@ const SCHEMA_KEYWORDS = [
   'contentSchema',
 ];
 
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The pointers of the direct subschemas of `schema` (at `pointer`), `$ref`s not followed. */
 export function subschemaPointers(schema: Json, pointer: string): string[] {
   const out: string[] = [];
   for (const keyword of SCHEMA_MAP_KEYWORDS) {
     const map = schema[keyword];
-    if (isObject(map)) for (const name of Object.keys(map)) out.push(child(pointer, keyword, name));
+    if (isRecord(map)) for (const name of Object.keys(map)) out.push(child(pointer, keyword, name));
   }
   for (const keyword of SCHEMA_LIST_KEYWORDS) {
     const list = schema[keyword];
     if (Array.isArray(list)) list.forEach((_, i) => out.push(child(pointer, keyword, i)));
   }
   for (const keyword of SCHEMA_KEYWORDS) {
-    if (isObject(schema[keyword])) out.push(child(pointer, keyword));
+    if (isRecord(schema[keyword])) out.push(child(pointer, keyword));
   }
   return out;
 }
@@ -58,7 +55,7 @@ function operationSchemaRoots(spec: SpecModel): string[] {
 
 function componentSchemaRoots(spec: SpecModel): string[] {
   const schemas = valueAt(spec.parsed, '#/components/schemas');
-  return isObject(schemas)
+  return isRecord(schemas)
     ? Object.keys(schemas).map((name) => child('#/components/schemas', name))
     : [];
 }
@@ -75,7 +72,7 @@ export function schemaNodes(spec: SpecModel): SchemaNode[] {
     if (seen.has(pointer)) return;
     seen.add(pointer);
     const schema = valueAt(spec.parsed, pointer);
-    if (!isObject(schema)) return;
+    if (!isRecord(schema)) return;
     out.push({ pointer, schema });
     subschemaPointers(schema, pointer).forEach(visit);
   };

@@ -14,6 +14,7 @@ import {
   patternCandidates,
   typeCandidates,
 } from './candidates';
+import { isRecord } from '../../model';
 
 type SitePlanner = (site: ValueSite) => Plan[];
 
@@ -74,9 +75,6 @@ function vettedOnce(site: ValueSite, keyword: string, make: () => unknown[]): un
   return usable;
 }
 
-const isObjectValue = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Plans at the site itself: the kind and place are known up front, the values on demand. */
 function here(
   site: ValueSite,
@@ -88,7 +86,7 @@ function here(
 }
 
 export const requiredPlans: SitePlanner = (site) => {
-  if (!site.present || !isObjectValue(site.value)) return [];
+  if (!site.present || !isRecord(site.value)) return [];
   const required = (site.schema.required as string[] | undefined) ?? [];
   return required
     .filter((name) => name in (site.value as object))
@@ -252,7 +250,7 @@ export const itemCountPlans: SitePlanner = (site) => {
 };
 
 export const additionalPropertyPlans: SitePlanner = (site) =>
-  site.schema.additionalProperties === false && site.present && isObjectValue(site.value)
+  site.schema.additionalProperties === false && site.present && isRecord(site.value)
     ? here(site, 'additionalProperties', () =>
         singleFault(
           site,

@@ -7,6 +7,7 @@ import {
   type SchemaSite,
 } from '../schema';
 import type { DescriptionRule, RuleFinding } from './types';
+import { isRecord } from '../../model';
 
 const source =
   'search requestBody description: the request must include at least one of the criteria';
@@ -30,9 +31,6 @@ export function criteriaOf(arraySchema: SchemaObject, pointer: string): string[]
   return [...new Set(names)];
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Criterion values that are lists get at least one entry: an empty list criterion searches nothing. */
 function nonEmptyCriteria(items: SchemaObject, criteria: string[]): SchemaObject {
   const properties = { ...(items.properties as Record<string, unknown>) };
@@ -46,7 +44,7 @@ function nonEmptyCriteria(items: SchemaObject, criteria: string[]): SchemaObject
 
 function checkCriteria(value: unknown, at: string, criteria: string[]): RuleFinding[] {
   // Lists holding non-objects are for the schema to reject; this rule only judges lists of criteria.
-  if (!Array.isArray(value) || !value.every(isPlainObject)) return [];
+  if (!Array.isArray(value) || !value.every(isRecord)) return [];
   const some = value.some((item) => criteria.some((c) => c in item));
   return some
     ? []

@@ -1,4 +1,4 @@
-import { child, type SpecModel } from '../../../model';
+import { child, isRecord, type SpecModel } from '../../../model';
 import { formatOf, type DateFormat } from '../date-formats';
 import { schemaAt } from '../example-sites';
 import { schemaNodes } from '../schema-nodes';
@@ -10,16 +10,13 @@ interface DatedProperty {
   format: DateFormat;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function datedProperties(spec: SpecModel): DatedProperty[] {
   return schemaNodes(spec).flatMap(({ pointer, schema }) => {
-    if (!isObject(schema.properties)) return [];
+    if (!isRecord(schema.properties)) return [];
     return Object.keys(schema.properties).flatMap((name) => {
       const propertyPointer = child(pointer, 'properties', name);
       const property = schemaAt(spec, propertyPointer);
-      const stated = isObject(property) ? formatOf(property) : undefined;
+      const stated = isRecord(property) ? formatOf(property) : undefined;
       return stated ? [{ name, pointer: propertyPointer, format: stated.format }] : [];
     });
   });

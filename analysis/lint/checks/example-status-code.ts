@@ -1,15 +1,11 @@
-import { child } from '../../../model';
+import { child, isRecord } from '../../../model';
 import { exampleSites, type ExampleSite } from '../example-sites';
 import type { Finding, LintCheck } from '../types';
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Where this API's envelopes carry the HTTP status: `info.statusCode`, or top-level `statusCode`. */
 function statusCodeIn(value: unknown): { code: unknown; pointerSuffix: string[] } | undefined {
-  if (!isObject(value)) return undefined;
-  if (isObject(value.info) && 'statusCode' in value.info) {
+  if (!isRecord(value)) return undefined;
+  if (isRecord(value.info) && 'statusCode' in value.info) {
     return { code: value.info.statusCode, pointerSuffix: ['info', 'statusCode'] };
   }
   if ('statusCode' in value) return { code: value.statusCode, pointerSuffix: ['statusCode'] };

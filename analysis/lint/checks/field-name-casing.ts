@@ -1,4 +1,4 @@
-import { child, type SpecModel } from '../../../model';
+import { child, isRecord, type SpecModel } from '../../../model';
 import { exampleSites } from '../example-sites';
 import { walkInstance, lastKey } from '../instance-walk';
 import { schemaNodes } from '../schema-nodes';
@@ -9,12 +9,9 @@ interface Occurrence {
   pointer: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function schemaPropertyNames(spec: SpecModel): Occurrence[] {
   return schemaNodes(spec).flatMap(({ pointer, schema }) =>
-    isObject(schema.properties)
+    isRecord(schema.properties)
       ? Object.keys(schema.properties).map((name) => ({
           name,
           pointer: child(pointer, 'properties', name),

@@ -1,11 +1,8 @@
-import { child, type SpecModel } from '../../../model';
+import { child, isRecord, type SpecModel } from '../../../model';
 import { exampleSites } from '../example-sites';
 import { lastKey, walkInstance } from '../instance-walk';
 import { schemaNodes } from '../schema-nodes';
 import type { Finding, LintCheck } from '../types';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Below this length, one-letter differences are mostly distinct words (`to`/`top`). */
 const MIN_LENGTH = 5;
@@ -33,7 +30,7 @@ function usesOf(spec: SpecModel): Uses {
   const properties = new Map<string, string[]>();
   const siblings = new Set<string>();
   for (const { pointer, schema } of schemaNodes(spec)) {
-    if (!isObject(schema.properties)) continue;
+    if (!isRecord(schema.properties)) continue;
     const names = Object.keys(schema.properties);
     for (const name of names) {
       properties.set(name, [...(properties.get(name) ?? []), child(pointer, 'properties', name)]);

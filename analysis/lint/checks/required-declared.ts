@@ -1,11 +1,8 @@
-import { segmentsOf, pointerOf, type SpecModel } from '../../../model';
+import { segmentsOf, pointerOf, isRecord, type SpecModel } from '../../../model';
 import { schemaAt } from '../example-sites';
 import { branchesOf } from '../instance-walk';
 import { schemaNodes } from '../schema-nodes';
 import type { Finding, LintCheck } from '../types';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The composition parent of `pointer` when it is an allOf/anyOf/oneOf branch. */
 function compositionParent(pointer: string): string | undefined {
@@ -21,7 +18,7 @@ function declaredAround(spec: SpecModel, pointer: string): Set<string> {
   const names = new Set<string>();
   for (let at: string | undefined = pointer; at !== undefined; at = compositionParent(at)) {
     for (const branch of branchesOf(schemaAt(spec, at))) {
-      if (isObject(branch.properties)) Object.keys(branch.properties).forEach((n) => names.add(n));
+      if (isRecord(branch.properties)) Object.keys(branch.properties).forEach((n) => names.add(n));
     }
   }
   return names;
