@@ -5,10 +5,16 @@ import type { Config } from 'jest';
 // ESM-only packages that jest (CommonJS) must transpile before requiring them.
 const esmPackages = ['@apidevtools/json-schema-ref-parser', 'json-schema-faker'];
 
+// The options the commands' TypeScript loader uses too (plain JavaScript, shared by both).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { swcOptions } = require('./cli/swc-options.cjs') as {
+  swcOptions: (syntax: 'typescript' | 'ecmascript') => Record<string, unknown>;
+};
+
 /** swc transpiles (tsc --noEmit checks the types in CI): a tenth of ts-jest's start-up per process. */
 export const swc = (syntax: 'typescript' | 'ecmascript'): [string, unknown] => [
   '@swc/jest',
-  { jsc: { parser: { syntax }, target: 'es2022' }, module: { type: 'commonjs' } },
+  swcOptions(syntax),
 ];
 
 const shared = {

@@ -44,8 +44,8 @@ export function loadChecksFiles(files: string[] | undefined): CheckDefinition[] 
         `--checks-file ${file}: cannot load (${String((err as Error).message).split('\n')[0]})`,
       );
     }
-    const exported =
-      mod.checks ?? mod.default ?? (mod as { default?: { default?: unknown } }).default;
+    // A module's `checks` or default export; a CommonJS `module.exports = [...]` is the list.
+    const exported = mod.checks ?? mod.default ?? mod;
     const list = Array.isArray(exported) ? exported : [exported];
     return list.map((c, i) => checkShape(file, c, `export ${i}`));
   });

@@ -11,52 +11,41 @@ const fs = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
+const { readKept, writeKept, pruneKept } = require('../model/kept-files.cjs');
+const { swcOptions } = require('./swc-options.cjs');
 
-const SWC_OPTIONS = {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  module: { type: 'commonjs' },
-  // Stack traces (errors.log, a check's own defect) point at TypeScript lines.
-  sourceMaps: 'inline',
-};
+// Stack traces (errors.log, a check's own defect) point at TypeScript lines.
+const SWC_OPTIONS = { ...swcOptions('typescript'), sourceMaps: 'inline' };
 const EXTENSIONS = ['.ts', '.cts', '.mts'];
 /** Entries kept: the newest, so a tree edited again and again does not fill the disk. */
 const KEPT_ENTRIES = 4096;
 
-/** The same folder model/cache-dir.ts uses for what is derived from a spec, kind `typescript`. */
-function cacheFolder(env = process.env) {
-  const root =
+/** The root model/cache-dir.ts keeps what it derives from a spec under; this is kind `typescript`. */
+function cacheRoot(env = process.env) {
+  return (
     env.CONFORMANCE_CACHE_DIR ||
-    path.join(
-      os.tmpdir(),
-      `api4partners-conformance-${process.getuid ? process.getuid() : 'user'}`,
-    );
-  return path.join(root, 'typescript');
-}
-
-/** Code read from the cache is run: only from a folder that is this user's and no one else's. */
-function trusted(folder) {
-  try {
-    const stat = fs.statSync(folder);
-    const uid = process.getuid ? process.getuid() : undefined;
-    return (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
-  } catch {
-    return false;
-  }
+    path.join(os.tmpdir(), `api4partners-conformance-${process.getuid ? process.getuid() : 'user'}`)
+  );
 }
 
 /**
- * swc's report of a syntax error (a framed snippet, then a native backtrace) as one line:
- * `FILE:LINE:COLUMN: what is wrong`, which is what a command prints of it.
+ * swc's report of an error (a framed snippet, then a native backtrace) as one line,
+ * `FILE:LINE:COLUMN: what is wrong`, which is what a command prints of it. The column is given
+ * where the snippet's caret counts characters: on a line of printable ASCII (a tab or a wide
+ * character is drawn wider than one).
  */
-function syntaxError(err, filename) {
+function transpileError(err, filename, source) {
   const text = String((err && err.message) || err);
   const what = (/^\s*x (.+)$/m.exec(text) || [])[1] || text.split('\n')[0].trim();
   const line = (/,-\[.*:(\d+):\d+\]/.exec(text) || [])[1];
   const caret = /^( *:)( *)\^/m.exec(text);
   const snippet = line && new RegExp(`^( *${line} \\| )`, 'm').exec(text);
-  const column = caret && snippet ? caret[1].length + caret[2].length - snippet[1].length + 1 : 0;
+  const plain = line && /^[\x20-\x7e]*$/.test(source.split('\n')[Number(line) - 1] ?? '');
+  const column =
+    plain && caret && snippet ? caret[1].length + caret[2].length - snippet[1].length + 1 : 0;
   const where = line ? `${filename}:${line}${column > 0 ? `:${column}` : ''}` : filename;
-  return new SyntaxError(`${where}: ${what}`);
+  const Kind = /Syntax Error/.test(text) ? SyntaxError : Error;
+  return new Kind(`${where}: ${what}`);
 }
 
 let swc;
@@ -66,45 +55,12 @@ function transpile(source, filename) {
   try {
     return swc.transformSync(source, { ...SWC_OPTIONS, filename }).code;
   } catch (err) {
-    throw syntaxError(err, filename);
-  }
-}
-
-/**
- * The folder and its missing parents, one level at a time: node's recursive mkdirSync never
- * returns where a parent cannot be made and says ENOENT (under /proc, for one), and a cache
- * folder pointed anywhere must fail, not hang.
- */
-function makeFolder(folder) {
-  if (fs.existsSync(folder)) return;
-  const parent = path.dirname(folder);
-  if (parent !== folder) makeFolder(parent);
-  fs.mkdirSync(folder, { mode: 0o700 });
-}
-
-let pruned = false;
-/** Best effort, whole or not at all: a cache that cannot be written only costs time. */
-function keep(folder, file, code) {
-  try {
-    makeFolder(folder);
-    if (!trusted(folder)) return;
-    const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, code);
-    fs.renameSync(partial, file);
-    if (pruned) return;
-    pruned = true;
-    const entries = fs
-      .readdirSync(folder)
-      .map((name) => ({ name, at: fs.statSync(path.join(folder, name)).mtimeMs }))
-      .sort((a, b) => b.at - a.at);
-    for (const old of entries.slice(KEPT_ENTRIES))
-      fs.rmSync(path.join(folder, old.name), { force: true });
-  } catch {
-    // not kept, or not pruned: the next process transpiles it again, or prunes
+    throw transpileError(err, filename, source);
   }
 }
 
 /** The file's JavaScript: from the cache when this exact text was transpiled before. */
+let pruned = false;
 function compiled(source, filename) {
   swcVersion ??= require('@swc/core/package.json').version;
   const key = crypto
@@ -112,22 +68,43 @@ function compiled(source, filename) {
     .update(JSON.stringify([swcVersion, SWC_OPTIONS, filename]))
     .update(source)
     .digest('hex');
-  const folder = cacheFolder();
+  const root = cacheRoot();
+  const folder = path.join(root, 'typescript');
   const file = path.join(folder, `${key}.js`);
-  if (trusted(folder)) {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      // not transpiled yet
-    }
-  }
+  const kept = readKept(file, root);
+  if (kept) return kept.toString('utf8');
   const code = transpile(source, filename);
-  keep(folder, file, code);
+  writeKept(file, code, root);
+  if (!pruned) {
+    pruned = true;
+    pruneKept(folder, KEPT_ENTRIES);
+  }
   return code;
 }
 
 function loadTypeScript(module, filename) {
   module._compile(compiled(fs.readFileSync(filename, 'utf8'), filename), filename);
+}
+
+/**
+ * TypeScript written for ES modules names `./helper.js` for `./helper.ts` (and `.mjs`, `.cjs`
+ * for `.mts`, `.cts`): from a TypeScript file, a relative request not found as written is
+ * tried with its TypeScript extension.
+ */
+function resolvingTypeScript(resolve) {
+  return function resolveFilename(request, parent, ...rest) {
+    try {
+      return resolve.call(this, request, parent, ...rest);
+    } catch (err) {
+      const fromTypeScript = parent && /\.[cm]?ts$/.test(parent.filename || '');
+      if (!fromTypeScript || !/^\.\.?\/.*\.[cm]?js$/.test(request)) throw err;
+      try {
+        return resolve.call(this, request.replace(/js$/, 'ts'), parent, ...rest);
+      } catch {
+        throw err;
+      }
+    }
+  };
 }
 
 // Registered once per process, however many copies of this module are evaluated (jest's
@@ -136,7 +113,6 @@ const REGISTERED = Symbol.for('api4partners-conformance.load-typescript');
 if (!process[REGISTERED]) {
   process[REGISTERED] = true;
   for (const extension of EXTENSIONS) Module._extensions[extension] = loadTypeScript;
+  Module._resolveFilename = resolvingTypeScript(Module._resolveFilename);
   process.setSourceMapsEnabled(true);
 }
-
-module.exports = { cacheFolder };

@@ -16,7 +16,7 @@ import {
   OPENAPI_KEYWORDS,
   SPEC_SCHEMA_ID,
 } from './ajv';
-import { cacheDir, trustedCacheFolder, writeCacheEntry } from './cache-dir';
+import { cacheDir, readCacheEntry, writeCacheEntry } from './cache-dir';
 import { SpecError } from './errors';
 
 type Doc = Record<string, unknown>;
@@ -71,11 +71,12 @@ const requireHere = createRequire(__filename);
 
 /** Validators from ajv standalone code kept by an earlier process; undefined if none is usable. */
 function loadKept(file: string): Record<string, ValidateFunction> | undefined {
-  if (!existsSync(file) || !trustedCacheFolder(file)) return undefined;
+  const code = readCacheEntry(file);
+  if (!code) return undefined;
   try {
     const module = { exports: {} as Record<string, ValidateFunction> };
     const load = (id: string): unknown => (id === FORMATS_MODULE ? ALL_FORMATS : requireHere(id));
-    new Function('require', 'module', 'exports', readFileSync(file, 'utf8'))(
+    new Function('require', 'module', 'exports', code.toString('utf8'))(
       load,
       module,
       module.exports,

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import swaggerParserPackage from '@apidevtools/swagger-parser/package.json';
 import jsYamlPackage from 'js-yaml/package.json';
-import { cacheDir, trustedCacheFolder, writeCacheEntry } from './cache-dir';
+import { cacheDir, readCacheEntry, writeCacheEntry } from './cache-dir';
 
 type Doc = Record<string, unknown>;
 
@@ -32,9 +31,10 @@ function entryOf(bytes: Buffer): string {
 
 export function keptDocuments(bytes: Buffer): SpecDocuments | undefined {
   const file = entryOf(bytes);
-  if (!existsSync(file) || !trustedCacheFolder(file)) return undefined;
+  const entry = readCacheEntry(file);
+  if (!entry) return undefined;
   try {
-    const kept = v8.deserialize(readFileSync(file)) as SpecDocuments;
+    const kept = v8.deserialize(entry) as SpecDocuments;
     return kept && typeof kept.parsed === 'object' && typeof kept.dereferenced === 'object'
       ? kept
       : undefined;

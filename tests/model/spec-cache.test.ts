@@ -171,17 +171,24 @@ describe('the spec cache', () => {
     expect([...validatorsOf(spec).values()].some(fromKeptCode)).toBe(false);
   });
 
-  it('a damaged entry is compiled again, and the spec loads', async () => {
-    await populated();
-    const folder = path.join(cacheRoot, 'validators');
-    for (const name of readdirSync(folder))
-      writeFileSync(path.join(folder, name), 'exports["/x"] = (;');
-    const documents = path.join(cacheRoot, 'spec-documents');
-    for (const name of readdirSync(documents)) writeFileSync(path.join(documents, name), 'not v8');
-    const spec = await loadSpec(DEFAULT_SPEC_PATH);
-    expect(spec.operations).toHaveLength(8);
-    expect([...validatorsOf(spec).values()].some(fromKeptCode)).toBe(false);
-  });
+  it.each([
+    ['garbled', 'exports["/x"] = (;', 'not v8'],
+    // What a crash while writing can leave.
+    ['emptied', '', ''],
+  ])(
+    'a damaged entry (%s) is compiled again, and the spec loads',
+    async (_kind, code, documentsText) => {
+      await populated();
+      const folder = path.join(cacheRoot, 'validators');
+      for (const name of readdirSync(folder)) writeFileSync(path.join(folder, name), code);
+      const documents = path.join(cacheRoot, 'spec-documents');
+      for (const name of readdirSync(documents))
+        writeFileSync(path.join(documents, name), documentsText);
+      const spec = await loadSpec(DEFAULT_SPEC_PATH);
+      expect(spec.operations).toHaveLength(8);
+      expect([...validatorsOf(spec).values()].some(fromKeptCode)).toBe(false);
+    },
+  );
 
   (existsSync('/proc/self') ? it : it.skip)(
     'a cache folder that cannot be made (under /proc) costs time, never a hang or an error',
