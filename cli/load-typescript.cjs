@@ -1,7 +1,7 @@
 // How every command runs its TypeScript without a build step: `node --require
 // ./cli/load-typescript.cjs FILE.ts` (the npm scripts), or required before a TypeScript module
 // is (jest's reporter and sequencer, a --checks-file). swc transpiles each file once, with the
-// options jest's transform uses (jest.config.ts), so a command runs the code the tests ran; tsc
+// options jest's transform uses (cli/swc-options.cjs), so a command runs the code the tests ran; tsc
 // checks the types in CI. The output is kept per user, named by a SHA-256 of everything it
 // derives from: a command starts in about a third of the CPU time tsx's loader took, whose
 // module hooks cost more than the transpiling they saved.
@@ -9,9 +9,9 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
-const os = require('node:os');
 const path = require('node:path');
-const { readKept, writeKept, pruneKept } = require('../model/kept-files.cjs');
+// Kept beside what model/cache-dir.ts derives from a spec, as kind `typescript`.
+const { cacheRoot, readKept, writeKept, pruneKept } = require('../model/kept-files.cjs');
 const { swcOptions } = require('./swc-options.cjs');
 
 // Stack traces (errors.log, a check's own defect) point at TypeScript lines.
@@ -19,14 +19,6 @@ const SWC_OPTIONS = { ...swcOptions('typescript'), sourceMaps: 'inline' };
 const EXTENSIONS = ['.ts', '.cts', '.mts'];
 /** Entries kept: the newest, so a tree edited again and again does not fill the disk. */
 const KEPT_ENTRIES = 4096;
-
-/** The root model/cache-dir.ts keeps what it derives from a spec under; this is kind `typescript`. */
-function cacheRoot(env = process.env) {
-  return (
-    env.CONFORMANCE_CACHE_DIR ||
-    path.join(os.tmpdir(), `api4partners-conformance-${process.getuid ? process.getuid() : 'user'}`)
-  );
-}
 
 /**
  * swc's report of an error (a framed snippet, then a native backtrace) as one line,

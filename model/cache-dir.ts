@@ -1,7 +1,7 @@
-import os from 'node:os';
 import path from 'node:path';
 
 interface KeptFiles {
+  cacheRoot(env: NodeJS.ProcessEnv): string;
   readKept(file: string, root: string): Buffer | undefined;
   writeKept(file: string, data: string | Buffer, root: string): void;
   pruneKept(folder: string, keep: number): void;
@@ -11,16 +11,11 @@ interface KeptFiles {
 const kept = require('./kept-files.cjs') as KeptFiles;
 
 /**
- * Where what is derived from a spec text is kept between processes: per user, in the temporary
- * directory, or under CONFORMANCE_CACHE_DIR (empty means unset). Entries are named by a SHA-256
- * of everything they derive from, so a stale entry is never read, only left behind.
+ * Where what is derived from a spec text is kept between processes (model/kept-files.cjs).
+ * Entries are named by a SHA-256 of everything they derive from, so a stale entry is never read,
+ * only left behind.
  */
-export function cacheRoot(env = process.env): string {
-  return (
-    env.CONFORMANCE_CACHE_DIR ||
-    path.join(os.tmpdir(), `api4partners-conformance-${process.getuid?.() ?? 'user'}`)
-  );
-}
+const cacheRoot = (env = process.env): string => kept.cacheRoot(env);
 
 export function cacheDir(kind: string, env = process.env): string {
   return path.join(cacheRoot(env), kind);

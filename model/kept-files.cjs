@@ -4,7 +4,19 @@
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+
+/**
+ * Where kept files live: per user, in the temporary directory, or under CONFORMANCE_CACHE_DIR
+ * (empty means unset); one folder per kind below it.
+ */
+function cacheRoot(env = process.env) {
+  return (
+    env.CONFORMANCE_CACHE_DIR ||
+    path.join(os.tmpdir(), `api4partners-conformance-${process.getuid ? process.getuid() : 'user'}`)
+  );
+}
 
 /** Every entry ends with the SHA-256 of what precedes it: a cut or emptied file is never used. */
 const TRAILER = '\nsha256=';
@@ -115,4 +127,4 @@ function pruneKept(folder, keep) {
   }
 }
 
-module.exports = { readKept, writeKept, pruneKept };
+module.exports = { cacheRoot, readKept, writeKept, pruneKept };
