@@ -1,22 +1,4 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { NODE, TS_LOADER } from '../fixtures/node-ts';
-
-const ROOT = path.join(__dirname, '..', '..');
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE, [...TS_LOADER, ...args], { cwd: ROOT });
-    let [stdout, stderr] = ['', ''];
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { runTs as run } from '../fixtures/node-ts';
 
 describe('the benchmark commands', () => {
   it.concurrent.each(['bench/conformance.ts', 'bench/mock.ts', 'bench/generators.ts'])(

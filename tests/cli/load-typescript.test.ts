@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -12,13 +11,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NODE, TS_LOADER } from '../fixtures/node-ts';
+import { runTs as runFromFixture } from '../fixtures/node-ts';
 
 /**
  * The commands' TypeScript loader (cli/load-typescript.cjs), as the npm scripts use it: a child
  * node with `--require`, its cache in a folder of the test's own (CONFORMANCE_CACHE_DIR).
  */
-const ROOT = path.join(__dirname, '..', '..');
 let work: string;
 let cacheRoot: string;
 const cacheFolder = (): string => path.join(cacheRoot, 'typescript');
@@ -30,25 +28,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-function runTs(
-  args: string[],
-  cwd = ROOT,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE, [...TS_LOADER, ...args], {
-      cwd,
-      env: { ...process.env, CONFORMANCE_CACHE_DIR: cacheRoot },
-    });
-    let [stdout, stderr] = ['', ''];
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** A child node with the loader, its cache in the test's own folder. */
+const runTs = (args: string[], cwd?: string) =>
+  runFromFixture(args, { cwd, env: { ...process.env, CONFORMANCE_CACHE_DIR: cacheRoot } });
 
 const write = (name: string, text: string): string => {
   const file = path.join(work, name);
