@@ -100,7 +100,17 @@ export interface RunResult {
   traces: Array<{ operationId: string; check: string; trace: string }>;
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/**
+ * At least `ms` of wall-clock time. A timer alone can end up to a millisecond early (node counts
+ * whole milliseconds from a truncated clock: measured here, about 1 in 250 one-millisecond
+ * timers ended within the same millisecond), and the wait for a timestamp's next tick needs the
+ * clock to have moved.
+ */
+export async function sleepAtLeast(ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  do await new Promise((r) => setTimeout(r, Math.max(1, until - Date.now())));
+  while (Date.now() < until);
+}
 
 /** The coverage phases' seed: the same classes of input, the same way, in every run. */
 const COVERAGE_SEED = 0x5eed;
@@ -189,7 +199,7 @@ class Run {
     this.judged = new Set(operations.map((o) => o.operationId));
     this.responseChecks = checks.filter((c): c is ResponseCheck => c.kind === 'response');
     this.idPrefix = `CONF-${config.runId}-`;
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? sleepAtLeast;
     this.session = createSession(
       target,
       config.maxWaitS * 1000,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { configFrom } from '../../engine/config';
 import { runConformance } from '../../engine/run';
 import { loadChecksFiles } from '../../cli/load-checks';
+import { skipLongWaits } from '../fixtures/sleep';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'partner-checks.ts');
 
@@ -16,7 +17,7 @@ describe('--checks-file: a partner adds a check of their own', () => {
     ]);
     const operations = ['getLeadsOpportunities_v1', 'searchPortfolioItems'];
     const config = configFrom({ seed: '5', runs: '1', operations }, (k) => k);
-    const { summary } = await runConformance(config, { extraChecks, sleep: async () => undefined });
+    const { summary } = await runConformance(config, { extraChecks, sleep: skipLongWaits });
     const mine = summary.checks.filter((c) => c.check === 'answers_within_two_seconds');
     expect(mine.map((c) => [c.operationId, c.status]).sort()).toEqual(
       operations.map((op) => [op, 'passed']).sort(),
@@ -36,7 +37,7 @@ describe('--checks-file: a partner adds a check of their own', () => {
       {
         extraChecks,
         faults: ['rate-limit-epoch-reset'],
-        sleep: async () => undefined,
+        sleep: skipLongWaits,
       },
     );
     const mine = summary.checks.find((c) => c.check === 'reset_within_the_hour');

@@ -1,6 +1,6 @@
 /**
  * Speed costs no verdict: one seed gives the same checks, statuses and failure signatures
- * whichever way the run is started — the engine in-process (its sleeps skipped), the CLI, plain
+ * whichever way the run is started — the engine in-process (its long waits skipped), the CLI, plain
  * jest (the engine in its global setup) and the CLI in two shards, merged — and however slowly.
  *
  * Twice: against the built-in mock (the default target: every check has its verdict, all pass),
@@ -18,6 +18,7 @@ import type { RunSummary } from '../../engine/summary';
 import { createMock, type FaultId, type ListeningMock } from '../../mock';
 import { getSpec } from '../../model';
 import { NODE, TS_LOADER } from '../fixtures/node-ts';
+import { skipLongWaits } from '../fixtures/sleep';
 
 const ROOT = path.join(__dirname, '..', '..');
 const JEST = path.join(ROOT, 'node_modules', '.bin', 'jest');
@@ -43,7 +44,6 @@ const CHILD_TIMEOUT_MS = 150_000;
 
 type Way = 'cli' | 'jest' | 'shard1' | 'shard2';
 const WAYS: Way[] = ['cli', 'jest', 'shard1', 'shard2'];
-const noSleep: RunOptions['sleep'] = async () => undefined;
 
 interface Done {
   command: string;
@@ -215,7 +215,7 @@ async function fourWays(name: string, fresh?: () => Promise<string>): Promise<Sc
   const engine = engineFree.then(async () => {
     const raw = { seed: String(SEED), runs: String(RUNS), operations: OPERATIONS };
     const config = configFrom({ ...raw, target: await newTarget() }, (k) => k);
-    return runConformance(config, { sleep: noSleep, env: keys });
+    return runConformance(config, { sleep: skipLongWaits, env: keys });
   });
   engineFree = engine.catch(() => undefined);
   const result = await engine;
@@ -332,7 +332,7 @@ describe('the same seed, started four ways, gives the same verdict', () => {
         }, 10);
     };
     const slow = (
-      await runConformance(config, { sleep: noSleep, onOperation }).finally(() =>
+      await runConformance(config, { sleep: skipLongWaits, onOperation }).finally(() =>
         clearInterval(busy),
       )
     ).summary;

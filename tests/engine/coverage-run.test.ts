@@ -3,6 +3,7 @@ import { DIMENSIONS } from '../../engine/coverage';
 import { runConformance } from '../../engine/run';
 import type { RunSummary } from '../../engine/summary';
 import { exampleErrorCodes, getSpec } from '../../model';
+import { skipLongWaits } from '../fixtures/sleep';
 
 // The mock reached in-process: the same exchanges as over HTTP (tests/engine/http/in-process.test.ts).
 describe('spec coverage of a default run against the mock', () => {
@@ -12,7 +13,7 @@ describe('spec coverage of a default run against the mock', () => {
       configFrom({ seed: '1' }, (k) => k),
       {
         transport: 'in-process',
-        sleep: async () => undefined,
+        sleep: skipLongWaits,
       },
     ));
   }, 120_000);

@@ -4,6 +4,7 @@ import { runConformance } from '../../engine/run';
 import type { RunSummary } from '../../engine/summary';
 import { getSpec, roleOf } from '../../model';
 import { FAULT_MATRIX, type FaultExpectation } from './fault-matrix';
+import { skipLongWaits } from '../fixtures/sleep';
 
 /** Three seeds per fault; FAULT_MATRIX_SEED moves them (the failing seed is in the message). */
 const BASE_SEED = Number(process.env.FAULT_MATRIX_SEED ?? 20261201);
@@ -30,7 +31,7 @@ async function run(seed: number, faults: FaultId[], operations?: string[]): Prom
     faults,
     transport: 'in-process',
     measureCoverage: false,
-    sleep: async () => undefined,
+    sleep: skipLongWaits,
   });
   return result.summary;
 }

@@ -3,6 +3,7 @@ import { runConformance } from '../../engine/run';
 import type { FailureRecord } from '../../engine/summary';
 import type { FaultId } from '../../mock';
 import { getSpec, type JsonSchema } from '../../model';
+import { skipLongWaits } from '../fixtures/sleep';
 
 /*
  * A failure is reported as the smallest request that still fails the same way, found by sending
@@ -19,7 +20,7 @@ async function shrunkFailure(fault: FaultId, seed: number, check: string): Promi
     {
       faults: [fault],
       transport: 'in-process',
-      sleep: async () => undefined,
+      sleep: skipLongWaits,
     },
   );
   const failure = summary.failures.find((f) => f.check === check && f.shrunk);
@@ -119,7 +120,7 @@ describe('shrinking through the target, within the default budget', () => {
       {
         faults: ['server-error-on-long-string'],
         transport: 'in-process',
-        sleep: async () => undefined,
+        sleep: skipLongWaits,
       },
     );
     const failure = summary.failures.find((f) => f.check === 'not_a_server_error');

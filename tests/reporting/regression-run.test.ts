@@ -4,13 +4,14 @@ import type { RunSummary } from '../../engine/summary';
 import type { FaultId } from '../../mock';
 import { gate } from '../../reporting/gate';
 import { compareRuns } from '../../reporting/regression';
+import { skipLongWaits } from '../fixtures/sleep';
 
 async function runWith(faults: FaultId[]): Promise<RunSummary> {
   const raw = { seed: '9', runs: '2', operations: ['createLeadsOpportunities_v1'] };
   return (
     await runConformance(
       configFrom(raw, (k) => k),
-      { faults, sleep: async () => undefined },
+      { faults, sleep: skipLongWaits },
     )
   ).summary;
 }
